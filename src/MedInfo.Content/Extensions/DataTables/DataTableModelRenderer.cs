@@ -1,0 +1,75 @@
+using Markdig.Renderers;
+using MedInfo.Content.Markdown;
+using MedInfo.Letters;
+
+namespace MedInfo.Content.Extensions.DataTables;
+
+public sealed class DataTableModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, DataTableBlock>
+{
+    protected override void Write(LetterModelRenderer renderer, DataTableBlock obj)
+    {
+        var diagnostics = renderer.Context.Diagnostics;
+        renderer.Context.CurrentTableId = obj.Id;
+        var caption = renderer.RenderInlines(obj.OfType<TableCaptionBlock>().FirstOrDefault()?.Inline);
+        var rows = obj.OfType<TableRowBlock>().ToList();
+        var headerRows = rows.Where(r => r.IsHeader).Select(r => RenderRow(renderer, r)).ToList();
+        var bodyRows = rows.Where(r => !r.IsHeader).Select(r => RenderRow(renderer, r)).ToList();
+        var notes = obj.OfType<TableNoteBlock>().Select(n => new TableNote(n.Label, renderer.RenderInlines(n.Inline))).ToList();
+        var abbreviationBlocks = obj.OfType<TableAbbreviationsBlock>().ToList();
+        AbbreviationList? abbreviations = null;
+        if (abbreviationBlocks.Count > 0)
+        {
+            var content = renderer.RenderInlines(abbreviationBlocks[0].Inline);
+            abbreviations = new AbbreviationList(content, AbbreviationReader.Read(LetterPlainText.Text(content)));
+            if (abbreviationBlocks.Count > 1)
+            {
+                diagnostics.Error(abbreviationBlocks[1], "A table has one 'Abbreviations:' line; join them with '; '.");
+            }
+        }
+
+        CheckNotes(renderer, obj, notes);
+        renderer.Context.CurrentTableId = null;
+        renderer.Emit(new DataTable(obj.Id, caption, obj.ColumnCount, headerRows, bodyRows, abbreviations, notes));
+    }
+
+    private static TableRow RenderRow(LetterModelRenderer renderer, TableRowBlock row) =>
+        new(row.Indent, row.OfType<TableCellBlock>().Select(c => new TableCell(renderer.RenderInlines(c.Inline), c.ColumnSpan, c.RowSpan)).ToList());
+
+    private static void CheckNotes(LetterModelRenderer renderer, DataTableBlock table, List<TableNote> notes)
+    {
+        var diagnostics = renderer.Context.Diagnostics;
+        var markers = table.OfType<TableRowBlock>()
+            .SelectMany(r => r.OfType<TableCellBlock>())
+            .SelectMany(c => c.Inline?.FindDescendants<FootnoteMarkerInline>() ?? [])
+            .ToList();
+        var labels = notes.Select(n => n.Label).ToHashSet(StringComparer.Ordinal);
+        foreach (var marker in markers.Where(m => !labels.Contains(m.Label)))
+        {
+            diagnostics.Error(marker, $"Footnote marker [^{marker.Label}] has no note. Add '[^{marker.Label}]: ...' under the table.");
+        }
+
+        var used = markers.Select(m => m.Label).ToHashSet(StringComparer.Ordinal);
+        foreach (var note in table.OfType<TableNoteBlock>().Where(n => !used.Contains(n.Label)))
+        {
+            diagnostics.Warning(note, $"Note [^{note.Label}] is not marked in any cell of this table.");
+        }
+
+        foreach (var duplicate in table.OfType<TableNoteBlock>().GroupBy(n => n.Label).Where(g => g.Count() > 1))
+        {
+            diagnostics.Error(duplicate.Skip(1).First(), $"Note [^{duplicate.Key}] is written twice under this table.");
+        }
+    }
+}
+
+public sealed class FootnoteMarkerModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, FootnoteMarkerInline>
+{
+    protected override void Write(LetterModelRenderer renderer, FootnoteMarkerInline obj)
+    {
+        if (renderer.Context.CurrentTableId is null)
+        {
+            renderer.Context.Diagnostics.Error(obj, $"Footnote markers like [^{obj.Label}] belong in table cells; outside a table, cite a reference with [@key].");
+        }
+
+        renderer.Emit(new FootnoteMarker(obj.Label));
+    }
+}

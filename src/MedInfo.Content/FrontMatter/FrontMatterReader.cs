@@ -1,0 +1,288 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MedInfo.Content.Diagnostics;
+using MedInfo.Letters;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace MedInfo.Content.FrontMatter;
+
+/// <summary>
+/// Reads the front matter of a letter into its metadata, checking each field and naming the line of any mistake.
+/// The YAML starts on line 2 of the file (line 1 is the opening <c>---</c>).
+/// </summary>
+internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
+{
+    private const int FirstYamlLine = 2;
+
+    private static readonly HashSet<string> KnownKeys =
+    [
+        "id", "title", "kind", "audience", "products", "status", "last-updated", "review-by",
+        "literature-search", "therapeutic-area", "keywords",
+    ];
+
+    /// <summary>The line the id is written on, so a duplicate id can be pointed at.</summary>
+    public int IdLine { get; private set; } = 1;
+
+    public LetterMetadata? Read(string yaml)
+    {
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            stream.Load(new StringReader(yaml));
+            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
+            {
+                diagnostics.Error(FirstYamlLine, 1, "The front matter must be a list of 'key: value' lines (id, title, products, ...).");
+                return null;
+            }
+
+            root = mapping;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error(FileLine(e.Start), (int)e.Start.Column, "The front matter is not valid YAML: " + FirstSentence(e.Message));
+            return null;
+        }
+
+        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
+        {
+            if (!KnownKeys.Contains(key.Value ?? string.Empty))
+            {
+                diagnostics.Warning(FileLine(key.Start), (int)key.Start.Column, $"Unknown front matter key '{key.Value}' is ignored. Known keys: {string.Join(", ", KnownKeys)}.");
+            }
+        }
+
+        var errorsBefore = diagnostics.Items.Count(d => d.IsError);
+        var id = RequiredText(root, "id");
+        if (id is not null)
+        {
+            IdLine = FileLine(root.Children[new YamlScalarNode("id")].Start);
+            if (!IdPattern().IsMatch(id))
+            {
+                ErrorAt(root.Children[new YamlScalarNode("id")], $"The id '{id}' may only use lowercase letters, digits and hyphens (for example 'darzalex-poems-syndrome'): it becomes the letter's web address.");
+            }
+        }
+
+        var title = RequiredText(root, "title");
+        var kind = RequiredText(root, "kind");
+        var audience = ReadAudience(root);
+        var products = ReadProducts(root);
+        var status = ReadStatus(root);
+        var lastUpdated = ReadDate(root, "last-updated", required: true);
+        var reviewBy = ReadDate(root, "review-by", required: false);
+        var literatureSearch = ReadLiteratureSearch(root);
+        var therapeuticArea = OptionalText(root, "therapeutic-area");
+        var keywords = ReadTextList(root, "keywords");
+
+        if (diagnostics.Items.Count(d => d.IsError) > errorsBefore || id is null || title is null || kind is null
+            || audience is null || products is null || status is null || lastUpdated is null)
+        {
+            return null;
+        }
+
+        return new LetterMetadata(id, title, kind, audience, products, status.Value, lastUpdated.Value, reviewBy,
+            literatureSearch, therapeuticArea, keywords);
+    }
+
+    private Audience? ReadAudience(YamlMappingNode root)
+    {
+        if (!TryGet(root, "audience", out var node))
+        {
+            diagnostics.Error(FirstYamlLine, 1, "The front matter needs 'audience:' with 'region:' (for example US) and 'notice:' (the text shown at the top of the letter).");
+            return null;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            ErrorAt(node, "'audience:' needs 'region:' and 'notice:' on indented lines below it.");
+            return null;
+        }
+
+        var region = RequiredText(mapping, "region", "audience");
+        var notice = RequiredText(mapping, "notice", "audience");
+        return region is null || notice is null ? null : new Audience(region, notice);
+    }
+
+    private List<Product>? ReadProducts(YamlMappingNode root)
+    {
+        if (!TryGet(root, "products", out var node))
+        {
+            diagnostics.Error(FirstYamlLine, 1, "The front matter needs 'products:' with at least one product (brand and generic name).");
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            ErrorAt(node, "'products:' must list at least one product, each as '- brand: ...' with 'generic: ...' below it.");
+            return null;
+        }
+
+        var products = new List<Product>();
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode product)
+            {
+                ErrorAt(item, "Each product needs 'brand:' and 'generic:'.");
+                continue;
+            }
+
+            var brand = RequiredText(product, "brand", "product");
+            var generic = RequiredText(product, "generic", "product");
+            var link = OptionalText(product, "prescribing-information");
+            if (link is not null && !IsWebAddress(link))
+            {
+                ErrorAt(product.Children[new YamlScalarNode("prescribing-information")], $"'prescribing-information' must be a web address starting with https:// (got '{link}').");
+                link = null;
+            }
+
+            if (brand is not null && generic is not null)
+            {
+                products.Add(new Product(brand, generic, link));
+            }
+        }
+
+        return products.Count == sequence.Children.Count ? products : null;
+    }
+
+    private LetterStatus? ReadStatus(YamlMappingNode root)
+    {
+        var text = RequiredText(root, "status");
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<LetterStatus>(text, ignoreCase: true, out var status) && !text.Any(char.IsDigit))
+        {
+            return status;
+        }
+
+        ErrorAt(root.Children[new YamlScalarNode("status")], $"'status' must be draft, published or retired (got '{text}').");
+        return null;
+    }
+
+    private LiteratureSearch? ReadLiteratureSearch(YamlMappingNode root)
+    {
+        if (!TryGet(root, "literature-search", out var node))
+        {
+            return null;
+        }
+
+        if (node is not YamlMappingNode mapping)
+        {
+            ErrorAt(node, "'literature-search:' needs 'date:' and 'databases:' on indented lines below it.");
+            return null;
+        }
+
+        var date = ReadDate(mapping, "date", required: true, parent: "literature-search");
+        var databases = ReadTextList(mapping, "databases");
+        if (databases.Count == 0)
+        {
+            ErrorAt(node, "'literature-search:' needs 'databases:', the list of databases searched (for example [MEDLINE®, Embase®]).");
+            return null;
+        }
+
+        return date is null ? null : new LiteratureSearch(date.Value, databases);
+    }
+
+    private DateOnly? ReadDate(YamlMappingNode map, string key, bool required, string? parent = null)
+    {
+        var text = required ? RequiredText(map, key, parent) : OptionalText(map, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        ErrorAt(map.Children[new YamlScalarNode(key)], $"'{key}' must be a real date written as YYYY-MM-DD, for example 2025-05-08 (got '{text}').");
+        return null;
+    }
+
+    private List<string> ReadTextList(YamlMappingNode map, string key)
+    {
+        if (!TryGet(map, key, out var node))
+        {
+            return [];
+        }
+
+        if (node is YamlSequenceNode sequence)
+        {
+            var items = new List<string>();
+            foreach (var item in sequence.Children)
+            {
+                if (item is YamlScalarNode { Value: { Length: > 0 } value })
+                {
+                    items.Add(value.Trim());
+                }
+                else
+                {
+                    ErrorAt(item, $"Each entry of '{key}' must be plain text.");
+                }
+            }
+
+            return items;
+        }
+
+        ErrorAt(node, $"'{key}' must be a list, for example [first, second].");
+        return [];
+    }
+
+    private string? RequiredText(YamlMappingNode map, string key, string? parent = null)
+    {
+        if (!TryGet(map, key, out var node))
+        {
+            var where = parent is null ? "The front matter" : $"Each {parent}";
+            var line = parent is null ? FirstYamlLine : FileLine(map.Start);
+            diagnostics.Error(line, 1, $"{where} needs '{key}:'.");
+            return null;
+        }
+
+        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        {
+            ErrorAt(node, $"'{key}' must be plain text and not empty.");
+            return null;
+        }
+
+        return value.Trim();
+    }
+
+    private string? OptionalText(YamlMappingNode map, string key)
+    {
+        if (!TryGet(map, key, out var node))
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+        {
+            return value.Trim();
+        }
+
+        ErrorAt(node, $"'{key}' must be plain text; leave the line out if there is nothing to say.");
+        return null;
+    }
+
+    private static bool TryGet(YamlMappingNode map, string key, out YamlNode node) =>
+        map.Children.TryGetValue(new YamlScalarNode(key), out node!);
+
+    private void ErrorAt(YamlNode node, string message) => diagnostics.Error(FileLine(node.Start), (int)node.Start.Column, message);
+
+    private static int FileLine(Mark mark) => (int)mark.Line + FirstYamlLine - 1;
+
+    private static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(". ", StringComparison.Ordinal);
+        return cut > 0 ? message[..(cut + 1)] : message;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex IdPattern();
+}

@@ -1,0 +1,259 @@
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MedInfo.Content.Diagnostics;
+using MedInfo.Content.Extensions.Citations;
+using MedInfo.Content.Extensions.DataTables;
+using MedInfo.Content.Extensions.References;
+using MedInfo.Content.FrontMatter;
+using MedInfo.Content.Markdown;
+using MedInfo.Letters;
+
+namespace MedInfo.Content;
+
+/// <summary>The outcome of reading one file: the letter (null when there are errors) and every message for the editor.</summary>
+public sealed record LetterReadResult(Letter? Letter, IReadOnlyList<Diagnostic> Diagnostics, int IdLine)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.IsError);
+}
+
+/// <summary>Reads one letter file (front matter + Markdown) into the letter model, checking every rule on the way.</summary>
+public static class LetterReader
+{
+    /// <summary>Letters are a few dozen kilobytes; anything this large is a mistake (a pasted binary, a runaway export).</summary>
+    public const int MaxFileLength = 1024 * 1024;
+
+    public static LetterReadResult Read(string path, string text)
+    {
+        var diagnostics = new DiagnosticList(path);
+        if (text.Length > MaxFileLength)
+        {
+            diagnostics.Error(1, 1, $"This file is {text.Length / 1024} KB; a letter may be at most {MaxFileLength / 1024} KB. Is it the right file?");
+            return new LetterReadResult(null, diagnostics.Items, 1);
+        }
+
+        var yaml = FrontMatterSplitter.Split(text, out var frontMatterClosed);
+        if (yaml is null)
+        {
+            diagnostics.Error(1, 1, "A letter starts with its front matter: a line '---', the letter's details (id, title, products, ...), then another '---'.");
+            return new LetterReadResult(null, diagnostics.Items, 1);
+        }
+
+        if (!frontMatterClosed)
+        {
+            diagnostics.Error(1, 1, "The front matter is never closed: add a line '---' after the letter's details.");
+            return new LetterReadResult(null, diagnostics.Items, 1);
+        }
+
+        var frontMatter = new FrontMatterReader(diagnostics);
+        var metadata = frontMatter.Read(yaml);
+        var document = Markdig.Markdown.Parse(text, LetterMarkdownPipeline.Instance);
+
+        foreach (var node in SyntaxWalk.InOrder(document).OfType<IHasSourceProblems>())
+        {
+            foreach (var problem in node.Problems)
+            {
+                diagnostics.Add(problem);
+            }
+        }
+
+        var definitions = ReadDefinitions(document, diagnostics);
+        var numbers = NumberCitations(document, definitions);
+        var tableIds = ReadTableIds(document, diagnostics);
+        var renderer = new LetterModelRenderer(new LetterRenderContext(diagnostics, numbers, tableIds));
+        LetterMarkdownPipeline.Instance.Setup(renderer);
+        var sections = new SectionBuilder(renderer).Build(document);
+        var references = BuildReferenceList(definitions, numbers, diagnostics);
+
+        if (diagnostics.HasErrors || metadata is null)
+        {
+            return new LetterReadResult(null, diagnostics.Items, frontMatter.IdLine);
+        }
+
+        return new LetterReadResult(new Letter(metadata, sections, references), diagnostics.Items, frontMatter.IdLine);
+    }
+
+    private static Dictionary<string, ReferenceDefinitionBlock> ReadDefinitions(MarkdownDocument document, DiagnosticList diagnostics)
+    {
+        var definitions = new Dictionary<string, ReferenceDefinitionBlock>(StringComparer.Ordinal);
+        foreach (var definition in document.Descendants<ReferenceDefinitionBlock>())
+        {
+            if (!definitions.TryAdd(definition.Key, definition))
+            {
+                diagnostics.Error(definition, $"Reference [@{definition.Key}] is defined twice (first on line {definitions[definition.Key].Line + 1}).");
+            }
+        }
+
+        return definitions;
+    }
+
+    /// <summary>Numbers references in order of first citation, reading the letter from top to bottom.</summary>
+    private static Dictionary<string, int> NumberCitations(MarkdownDocument document, Dictionary<string, ReferenceDefinitionBlock> definitions)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var citation in SyntaxWalk.InOrder(document).OfType<CitationInline>())
+        {
+            foreach (var key in citation.Keys.Where(definitions.ContainsKey))
+            {
+                numbers.TryAdd(key, numbers.Count + 1);
+            }
+        }
+
+        return numbers;
+    }
+
+    private static HashSet<string> ReadTableIds(MarkdownDocument document, DiagnosticList diagnostics)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in document.Descendants<DataTableBlock>())
+        {
+            if (!ids.Add(table.Id) && table.Id.Length > 0)
+            {
+                diagnostics.Error(table, $"Two tables have the id '{table.Id}'; each table needs its own.");
+            }
+        }
+
+        return ids;
+    }
+
+    private static List<Reference> BuildReferenceList(Dictionary<string, ReferenceDefinitionBlock> definitions, Dictionary<string, int> numbers, DiagnosticList diagnostics)
+    {
+        var references = numbers
+            .OrderBy(n => n.Value)
+            .Select(n => definitions[n.Key])
+            .Select((d, i) => new Reference(i + 1, d.Key, d.Text, d.PubMedId, d.Doi))
+            .ToList();
+
+        // A reference never cited is still listed (after the cited ones), so nothing an editor wrote is dropped.
+        foreach (var definition in definitions.Values.Where(d => !numbers.ContainsKey(d.Key)).OrderBy(d => d.Line))
+        {
+            diagnostics.Warning(definition, $"Reference [@{definition.Key}] is never cited; it is listed last. Cite it with [@{definition.Key}] or remove it.");
+            references.Add(new Reference(references.Count + 1, definition.Key, definition.Text, definition.PubMedId, definition.Doi));
+        }
+
+        return references;
+    }
+
+    /// <summary>Splits the body at its '##' headings into the letter's sections.</summary>
+    private sealed class SectionBuilder(LetterModelRenderer renderer)
+    {
+        private readonly List<LetterSection> sections = [];
+        private DiagnosticList Diagnostics => renderer.Context.Diagnostics;
+
+        public List<LetterSection> Build(MarkdownDocument document)
+        {
+            HeadingBlock? heading = null;
+            var blocks = new List<Block>();
+            var reportedLooseText = false;
+            foreach (var block in document)
+            {
+                if (block is YamlFrontMatterBlock)
+                {
+                    continue;
+                }
+
+                if (block is HeadingBlock { Level: <= 2 } next)
+                {
+                    Flush(heading, blocks);
+                    if (next.Level == 1)
+                    {
+                        Diagnostics.Error(next, "The letter's title comes from the front matter ('title:'); start each section with '##'.");
+                    }
+
+                    heading = next;
+                    blocks = [];
+                    continue;
+                }
+
+                if (heading is null && block is not ReferenceDefinitionBlock && !reportedLooseText)
+                {
+                    Diagnostics.Error(block, "Text must sit under a section heading; start the letter with '## Summary'.");
+                    reportedLooseText = true;
+                }
+
+                blocks.Add(block);
+            }
+
+            Flush(heading, blocks);
+            if (sections.All(s => s.Kind != SectionKind.Summary))
+            {
+                Diagnostics.Warning(1, 1, "This letter has no '## Summary' section.");
+            }
+
+            return sections;
+        }
+
+        private void Flush(HeadingBlock? heading, List<Block> blocks)
+        {
+            if (heading is null)
+            {
+                return;
+            }
+
+            var title = LetterPlainText.Text(renderer.RenderInlines(heading.Inline));
+            switch (Normalize(title))
+            {
+                case "references":
+                    foreach (var stray in blocks.Where(b => b is not ReferenceDefinitionBlock).Take(1))
+                    {
+                        Diagnostics.Error(stray, "Only reference entries ('[@key]: ...') belong under References.");
+                    }
+
+                    return;
+                case "literature search":
+                    Diagnostics.Error(heading, "The literature search statement is written from the front matter ('literature-search:' with date and databases); remove this section.");
+                    return;
+            }
+
+            var kind = Normalize(title) switch
+            {
+                "summary" => SectionKind.Summary,
+                "product labeling" or "labeling" or "product labelling" => SectionKind.Labeling,
+                "clinical data" => SectionKind.ClinicalData,
+                _ => SectionKind.Other,
+            };
+            sections.Add(new LetterSection(renderer.Context.NewAnchor(title), title, kind, renderer.RenderBlocks(blocks)));
+        }
+
+        private static string Normalize(string title) => title.Trim().ToLowerInvariant();
+    }
+}
+
+/// <summary>Every node of a Markdig document in reading order: blocks, then the inlines inside each.</summary>
+internal static class SyntaxWalk
+{
+    public static IEnumerable<MarkdownObject> InOrder(MarkdownObject node)
+    {
+        yield return node;
+        switch (node)
+        {
+            case ContainerBlock container:
+                foreach (var child in container.ToList())
+                {
+                    foreach (var descendant in InOrder(child))
+                    {
+                        yield return descendant;
+                    }
+                }
+
+                break;
+            case LeafBlock { Inline: { } inline }:
+                foreach (var descendant in InOrder(inline))
+                {
+                    yield return descendant;
+                }
+
+                break;
+            case ContainerInline containerInline:
+                for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    foreach (var descendant in InOrder(child))
+                    {
+                        yield return descendant;
+                    }
+                }
+
+                break;
+        }
+    }
+}

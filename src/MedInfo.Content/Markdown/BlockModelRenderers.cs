@@ -1,0 +1,66 @@
+using Markdig.Renderers;
+using Markdig.Syntax;
+using MedInfo.Letters;
+
+namespace MedInfo.Content.Markdown;
+
+internal sealed class ParagraphModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, ParagraphBlock>
+{
+    protected override void Write(LetterModelRenderer renderer, ParagraphBlock obj)
+    {
+        var content = renderer.RenderInlines(obj.Inline);
+        if (content.Count > 0)
+        {
+            renderer.Emit(new Paragraph(content));
+        }
+    }
+}
+
+internal sealed class HeadingModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, HeadingBlock>
+{
+    protected override void Write(LetterModelRenderer renderer, HeadingBlock obj)
+    {
+        var content = renderer.RenderInlines(obj.Inline);
+        var level = obj.Level + renderer.HeadingOffset;
+        if (obj.Level < 3)
+        {
+            renderer.Context.Diagnostics.Error(obj, "Use '##' only for the letter's sections (Summary, Clinical Data, ...) and '###' or deeper inside them.");
+        }
+        else if (level > 6)
+        {
+            renderer.Context.Diagnostics.Error(obj, "This heading is nested too deep; use at most '#####' (inside a study card, '####').");
+        }
+
+        renderer.Emit(new Heading(Math.Min(level, 6), renderer.Context.NewAnchor(LetterPlainText.Text(content)), content));
+    }
+}
+
+internal sealed class ListModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, ListBlock>
+{
+    protected override void Write(LetterModelRenderer renderer, ListBlock obj)
+    {
+        var items = obj.OfType<ListItemBlock>().Select(item => new ListItem(renderer.RenderBlocks(item))).ToList();
+        renderer.Emit(new BulletList(obj.IsOrdered, items));
+    }
+}
+
+/// <summary>Blocks a letter has no use for: raw HTML (an XSS door), code, quotes and rules. Each is an editor's error.</summary>
+internal sealed class UnsupportedBlockModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, Block>
+{
+    protected override void Write(LetterModelRenderer renderer, Block obj)
+    {
+        var message = obj switch
+        {
+            HtmlBlock => "Raw HTML is not allowed in letters. Write the text as Markdown; for tables use '::: table'.",
+            CodeBlock => "Indented lines are read as a code block, which letters do not have. Remove the indent (lists indent their sub-items by 2 or 4 spaces under the bullet text).",
+            QuoteBlock => "Quote blocks ('>') are not part of the letter format. Outside tables, '>' cannot start a line.",
+            ThematicBreakBlock => "Horizontal rules ('---' or '***') are not part of the letter format. Remove the line.",
+            _ => null,
+        };
+
+        if (message is not null)
+        {
+            renderer.Context.Diagnostics.Error(obj, message);
+        }
+    }
+}

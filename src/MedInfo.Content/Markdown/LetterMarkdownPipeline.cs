@@ -1,0 +1,27 @@
+using Markdig;
+using Markdig.Extensions.EmphasisExtras;
+using MedInfo.Content.Extensions.Citations;
+using MedInfo.Content.Extensions.CrossReferences;
+using MedInfo.Content.Extensions.DataTables;
+using MedInfo.Content.Extensions.References;
+using MedInfo.Content.Extensions.StudyCards;
+
+namespace MedInfo.Content.Markdown;
+
+/// <summary>
+/// The Markdown dialect letters are written in: CommonMark, YAML front matter, ^superscript^ and ~subscript~,
+/// and our extensions. Built once; a pipeline is safe to share between threads.
+/// </summary>
+public static class LetterMarkdownPipeline
+{
+    public static MarkdownPipeline Instance { get; } = new MarkdownPipelineBuilder()
+        .UseYamlFrontMatter()
+        .UseEmphasisExtras(EmphasisExtraOptions.Superscript | EmphasisExtraOptions.Subscript)
+        .UsePreciseSourceLocation()
+        .Use<CitationExtension>()
+        .Use<ReferenceExtension>()
+        .Use<StudyCardExtension>()
+        .Use<DataTableExtension>()
+        .Use<CrossReferenceExtension>()
+        .Build();
+}

@@ -1,0 +1,103 @@
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using MedInfo.Letters;
+
+namespace MedInfo.Content.Markdown;
+
+/// <summary>
+/// A Markdig renderer whose output is the letter model instead of HTML. Each syntax node has an object renderer
+/// (the core ones here, the rest in each extension's folder) that emits model blocks and inlines.
+/// </summary>
+public sealed class LetterModelRenderer : RendererBase
+{
+    private readonly Stack<List<LetterBlock>> blockSinks = new();
+    private readonly Stack<List<LetterInline>> inlineSinks = new();
+
+    public LetterModelRenderer(LetterRenderContext context)
+    {
+        Context = context;
+        ObjectRenderers.Add(new ParagraphModelRenderer());
+        ObjectRenderers.Add(new HeadingModelRenderer());
+        ObjectRenderers.Add(new ListModelRenderer());
+        ObjectRenderers.Add(new UnsupportedBlockModelRenderer());
+        ObjectRenderers.Add(new LiteralModelRenderer());
+        ObjectRenderers.Add(new EmphasisModelRenderer());
+        ObjectRenderers.Add(new LinkModelRenderer());
+        ObjectRenderers.Add(new AutolinkModelRenderer());
+        ObjectRenderers.Add(new LineBreakModelRenderer());
+        ObjectRenderers.Add(new CodeInlineModelRenderer());
+        ObjectRenderers.Add(new HtmlEntityModelRenderer());
+        ObjectRenderers.Add(new DelimiterModelRenderer());
+        ObjectRenderers.Add(new UnsupportedInlineModelRenderer());
+    }
+
+    public LetterRenderContext Context { get; }
+
+    /// <summary>How many levels headings are pushed down: 1 inside a study card, whose title is itself a heading.</summary>
+    public int HeadingOffset { get; set; }
+
+    public override object Render(MarkdownObject markdownObject)
+    {
+        Write(markdownObject);
+        return this;
+    }
+
+    public IReadOnlyList<LetterBlock> RenderBlocks(IEnumerable<Block> blocks)
+    {
+        var sink = new List<LetterBlock>();
+        blockSinks.Push(sink);
+        foreach (var block in blocks)
+        {
+            Write(block);
+        }
+
+        blockSinks.Pop();
+        return sink;
+    }
+
+    public IReadOnlyList<LetterInline> RenderInlines(ContainerInline? container)
+    {
+        var sink = new List<LetterInline>();
+        if (container is null)
+        {
+            return sink;
+        }
+
+        inlineSinks.Push(sink);
+        WriteChildren(container);
+        inlineSinks.Pop();
+        TrimEnds(sink);
+        return sink;
+    }
+
+    public void Emit(LetterBlock block) => blockSinks.Peek().Add(block);
+
+    /// <summary>Adds an inline; neighbouring text runs are joined, since Markdig splits text at every special character.</summary>
+    public void Emit(LetterInline inline)
+    {
+        var sink = inlineSinks.Peek();
+        if (inline is TextRun next && sink.Count > 0 && sink[^1] is TextRun previous)
+        {
+            sink[^1] = new TextRun(previous.Text + next.Text);
+            return;
+        }
+
+        sink.Add(inline);
+    }
+
+    private static void TrimEnds(List<LetterInline> sink)
+    {
+        if (sink.Count > 0 && sink[0] is TextRun first)
+        {
+            sink[0] = new TextRun(first.Text.TrimStart());
+        }
+
+        if (sink.Count > 0 && sink[^1] is TextRun last)
+        {
+            sink[^1] = new TextRun(last.Text.TrimEnd());
+        }
+
+        sink.RemoveAll(i => i is TextRun { Text.Length: 0 });
+    }
+}
