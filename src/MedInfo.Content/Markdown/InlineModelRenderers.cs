@@ -10,13 +10,18 @@ internal sealed class LiteralModelRenderer : MarkdownObjectRenderer<LetterModelR
     protected override void Write(LetterModelRenderer renderer, LiteralInline obj)
     {
         var text = obj.Content.ToString();
-        if (text.Contains("[@", StringComparison.Ordinal) || text.Contains("[^", StringComparison.Ordinal))
+        if (LooksLikeUnfinishedMarker(text))
         {
-            renderer.Context.Diagnostics.Error(obj, "This looks like a citation or footnote marker that is not complete: write [@key], [@key1; @key2] or [^a].");
+            renderer.Context.Diagnostics.Error(obj, UnfinishedMarker);
         }
 
         renderer.Emit(new TextRun(text));
     }
+
+    private static bool LooksLikeUnfinishedMarker(string text) =>
+        text.Contains("[@", StringComparison.Ordinal) || text.Contains("[^", StringComparison.Ordinal);
+
+    public const string UnfinishedMarker = "This looks like a citation or footnote marker that is not complete: write [@key], [@key1; @key2] or [^a].";
 }
 
 internal sealed class EmphasisModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, EmphasisInline>
@@ -99,6 +104,12 @@ internal sealed class DelimiterModelRenderer : MarkdownObjectRenderer<LetterMode
 {
     protected override void Write(LetterModelRenderer renderer, DelimiterInline obj)
     {
+        // An unmatched '[' keeps what follows as its children: "[@key" without its ']' arrives here.
+        if (obj.FirstChild is LiteralInline { Content: { Length: > 0 } next } && next[next.Start] is '@' or '^')
+        {
+            renderer.Context.Diagnostics.Error(obj, LiteralModelRenderer.UnfinishedMarker);
+        }
+
         renderer.Emit(new TextRun(obj.ToLiteral()));
         renderer.WriteChildren(obj);
     }

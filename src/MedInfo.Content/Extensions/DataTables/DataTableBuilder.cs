@@ -109,8 +109,11 @@ internal static partial class DataTableBuilder
         {
             table.Problems.Add(new SourceProblem(source.Line, source.Column, "A table needs a caption: write it on the first line inside the '::: table' block."));
         }
-
-        table.Add(caption);
+        else
+        {
+            // Only a caption with text joins the tree: Markdig cannot process an empty leaf's inlines.
+            table.Add(caption);
+        }
         AddRows(table, rows, separatorSeen);
         foreach (var block in afterTable)
         {

@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.Globalization;
+using MedInfo.Store.Reading;
+
+namespace MedInfo.Cli.Commands;
+
+/// <summary><c>medinfo list</c>: the letters in the store with their current version.</summary>
+internal static class ListCommand
+{
+    public static Command Create(Option<string?> dataOption, TextWriter output)
+    {
+        var retired = new Option<bool>("--retired") { Description = "Also list retired letters." };
+        var command = new Command("list", "List the letters in the store: id, version, status, last updated, title.") { retired };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var factory = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
+            var letters = await new LetterCatalog(factory).ListAsync(parse.GetValue(retired), cancellationToken).ConfigureAwait(false);
+            foreach (var letter in letters)
+            {
+                var status = letter.IsRetired ? "retired" : letter.Status;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{letter.Id}\tv{letter.Version}\t{status}\t{letter.LastUpdated:yyyy-MM-dd}\t{letter.Title}"));
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{letters.Count} letters."));
+            return 0;
+        });
+        return command;
+    }
+}

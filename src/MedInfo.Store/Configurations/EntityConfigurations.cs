@@ -1,0 +1,59 @@
+using MedInfo.Store.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MedInfo.Store.Configurations;
+
+internal sealed class StoredLetterConfiguration : IEntityTypeConfiguration<StoredLetter>
+{
+    public void Configure(EntityTypeBuilder<StoredLetter> builder)
+    {
+        builder.ToTable("Letters");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Id).HasMaxLength(200);
+        builder.Property(l => l.SourcePath).HasMaxLength(1000);
+        builder.HasMany(l => l.Versions).WithOne().HasForeignKey(v => v.LetterId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.CurrentVersion).WithMany().HasForeignKey(l => l.CurrentVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StoredLetterVersionConfiguration : IEntityTypeConfiguration<StoredLetterVersion>
+{
+    public void Configure(EntityTypeBuilder<StoredLetterVersion> builder)
+    {
+        builder.ToTable("LetterVersions");
+        builder.HasIndex(v => new { v.LetterId, v.Number }).IsUnique();
+        builder.Property(v => v.ContentHash).HasMaxLength(64);
+        builder.Property(v => v.Status).HasMaxLength(20);
+        builder.HasMany(v => v.Products).WithOne().HasForeignKey(p => p.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(v => v.References).WithOne().HasForeignKey(r => r.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StoredProductConfiguration : IEntityTypeConfiguration<StoredProduct>
+{
+    public void Configure(EntityTypeBuilder<StoredProduct> builder)
+    {
+        builder.ToTable("Products");
+        builder.HasIndex(p => p.Brand).IsUnique();
+    }
+}
+
+internal sealed class LetterVersionProductConfiguration : IEntityTypeConfiguration<LetterVersionProduct>
+{
+    public void Configure(EntityTypeBuilder<LetterVersionProduct> builder)
+    {
+        builder.ToTable("LetterVersionProducts");
+        builder.HasKey(p => new { p.LetterVersionId, p.ProductId });
+        builder.HasOne(p => p.Product).WithMany().HasForeignKey(p => p.ProductId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StoredReferenceConfiguration : IEntityTypeConfiguration<StoredReference>
+{
+    public void Configure(EntityTypeBuilder<StoredReference> builder)
+    {
+        builder.ToTable("References");
+        builder.HasIndex(r => new { r.LetterVersionId, r.Number }).IsUnique();
+    }
+}

@@ -1,0 +1,41 @@
+namespace MedInfo.Store.Entities;
+
+/// <summary>
+/// One imported version of a letter, never changed after it is written: what was published on a day stays
+/// reproducible. The model is kept as JSON so a past version renders exactly as it was, whatever the reader
+/// code does later; the source text is kept beside it.
+/// </summary>
+public sealed class StoredLetterVersion
+{
+    public int Id { get; set; }
+
+    public required string LetterId { get; set; }
+
+    /// <summary>1 for the first import of the letter, then 2, 3, ...</summary>
+    public int Number { get; set; }
+
+    /// <summary>SHA-256 of the source text: a re-import of the same text writes nothing.</summary>
+    public required string ContentHash { get; set; }
+
+    public DateTime ImportedAtUtc { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string DocumentKind { get; set; }
+
+    public required string Status { get; set; }
+
+    public DateOnly LastUpdated { get; set; }
+
+    public DateOnly? ReviewBy { get; set; }
+
+    public required string SourcePath { get; set; }
+
+    public required string SourceText { get; set; }
+
+    public required string ModelJson { get; set; }
+
+    public List<LetterVersionProduct> Products { get; } = [];
+
+    public List<StoredReference> References { get; } = [];
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedInfo.Store;
+
+/// <summary>Wires the store into a service collection and brings its schema up to date.</summary>
+public static class StoreSetup
+{
+    public static IServiceCollection AddMedInfoStore(this IServiceCollection services, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = StoreLocation.ConnectionString(dataDirectory);
+        services.AddDbContextFactory<MedInfoDb>(options => options.UseSqlite(connectionString));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Import.LetterImporter>();
+        services.AddSingleton<Reading.LetterCatalog>();
+        services.AddSingleton<Search.LetterSearch>();
+        return services;
+    }
+
+    /// <summary>
+    /// Applies pending migrations (the file is created on first start) and switches the file to WAL, so readers
+    /// keep reading while an import writes.
+    /// </summary>
+    public static async Task MigrateAsync(IDbContextFactory<MedInfoDb> factory, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A context over an explicit connection string, for the command line and tests.</summary>
+    public static IDbContextFactory<MedInfoDb> CreateFactory(string connectionString) =>
+        new PooledDbContextFactory<MedInfoDb>(new DbContextOptionsBuilder<MedInfoDb>().UseSqlite(connectionString).Options);
+}

@@ -1,0 +1,79 @@
+namespace MedInfo.Content.Tests.Validation;
+
+public sealed class FrontMatterTests
+{
+    private const string Body = "\n## Summary\n\nText.\n";
+
+    private static string Replace(string from, string to) => Letters.FrontMatter.Replace(from, to, StringComparison.Ordinal) + Body;
+
+    [Fact]
+    public void The_front_matter_fills_the_letters_metadata()
+    {
+        var metadata = Letters.ReadValid(Letters.FrontMatter + Body).Metadata;
+
+        Assert.Equal("zentravir-test-letter", metadata.Id);
+        Assert.Equal("ZENTRAVIR® (examplumab)", metadata.Products.Single().DisplayName);
+        Assert.Equal(new DateOnly(2025, 5, 8), metadata.LastUpdated);
+        Assert.Equal(MedInfo.Letters.LetterStatus.Published, metadata.Status);
+        Assert.Equal("US", metadata.Audience.Region);
+    }
+
+    [Theory]
+    [InlineData("last-updated: 2025-05-08", "last-updated: 2025-02-30", "'last-updated' must be a real date", 12)]
+    [InlineData("last-updated: 2025-05-08", "last-updated: 08/05/2025", "'last-updated' must be a real date", 12)]
+    [InlineData("status: published", "status: live", "'status' must be draft, published or retired", 11)]
+    [InlineData("id: zentravir-test-letter", "id: Zentravir Letter", "lowercase letters, digits and hyphens", 2)]
+    public void A_bad_value_is_an_error_on_its_own_line(string from, string to, string expected, int line)
+    {
+        var error = Assert.Single(Letters.Errors(Replace(from, to)));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Equal(line, error.Line);
+    }
+
+    [Theory]
+    [InlineData("title: Use of ZENTRAVIR in an Invented Condition\n", "'title:'")]
+    [InlineData("last-updated: 2025-05-08\n", "'last-updated:'")]
+    [InlineData("    generic: examplumab\n", "'generic:'")]
+    [InlineData("kind: Medical Information\n", "'kind:'")]
+    public void A_missing_required_field_is_named(string line, string expected)
+    {
+        Assert.Contains(Letters.Errors(Replace(line, string.Empty)), e => e.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_key_is_a_warning_naming_it()
+    {
+        var result = Letters.Read(Replace("status: published", "status: published\nreviewer: someone"));
+
+        Assert.NotNull(result.Letter);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Contains("'reviewer'", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(12, warning.Line);
+    }
+
+    [Fact]
+    public void A_prescribing_information_link_must_be_a_web_address()
+    {
+        var errors = Letters.Errors(Replace("    generic: examplumab", "    generic: examplumab\n    prescribing-information: javascript:alert(1)"));
+
+        Assert.Contains(errors, e => e.Message.Contains("prescribing-information", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("## Summary\n\nNo front matter at all.\n", "starts with its front matter")]
+    [InlineData("---\nid: x\n## Summary\n", "never closed")]
+    [InlineData("---\nid: [unclosed\n---\n## Summary\n", "not valid YAML")]
+    public void A_missing_or_broken_front_matter_is_an_error(string text, string expected)
+    {
+        Assert.Contains(Letters.Errors(text), e => e.Message.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Review_by_and_literature_search_are_read_as_dates()
+    {
+        var metadata = Letters.ReadValid(Replace("status: published", "status: published\nreview-by: 2026-05-08\nliterature-search:\n  date: 2025-04-30\n  databases: [MEDLINE®, Embase®]")).Metadata;
+
+        Assert.Equal(new DateOnly(2026, 5, 8), metadata.ReviewBy);
+        Assert.Equal("A literature search of MEDLINE® and Embase® (and/or other resources, including internal/external databases) was conducted on 30\u00a0April\u00a02025.", metadata.LiteratureSearch!.Statement);
+    }
+}
