@@ -16,7 +16,7 @@ public sealed class CitationTests
     [Fact]
     public void References_are_numbered_in_order_of_first_citation_not_of_definition()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("## Summary\n\nFirst[@gamma], then[@alpha], again[@gamma], last[@beta].\n" + ThreeReferences));
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("## Summary\n\nFirst[@gamma], then[@alpha], again[@gamma], last[@beta].\n" + ThreeReferences));
 
         Assert.Equal(["gamma", "alpha", "beta"], letter.References.Select(r => r.Key));
         Assert.Equal([1, 2, 3], letter.References.Select(r => r.Number));
@@ -26,7 +26,7 @@ public sealed class CitationTests
     [Fact]
     public void A_list_of_keys_prints_as_a_list_and_three_or_more_in_a_row_as_a_range()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("## Summary\n\nTwo[@alpha; @beta]. Three[@alpha, @beta, @gamma].\n" + ThreeReferences));
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("## Summary\n\nTwo[@alpha; @beta]. Three[@alpha, @beta, @gamma].\n" + ThreeReferences));
 
         Assert.Equal(["1,2", "1-3"], Citations(letter).Select(c => c.Label));
     }
@@ -43,7 +43,7 @@ public sealed class CitationTests
     [Fact]
     public void A_citation_in_a_table_caption_is_numbered_where_it_is_read()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("""
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("""
             ## Summary
 
             Text[@beta].
@@ -64,7 +64,7 @@ public sealed class CitationTests
     [Fact]
     public void A_citation_to_an_unknown_key_is_an_error_at_its_line_and_column()
     {
-        var errors = Letters.Errors(Letters.WithBody("## Summary\n\nSee[@alpha] and [@delta].\n" + ThreeReferences));
+        var errors = TestLetters.Errors(TestLetters.WithBody("## Summary\n\nSee[@alpha] and [@delta].\n" + ThreeReferences));
 
         var error = Assert.Single(errors);
         Assert.Contains("[@delta]", error.Message, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class CitationTests
     [Fact]
     public void A_reference_never_cited_is_a_warning_and_is_still_listed_last()
     {
-        var result = Letters.Read(Letters.WithBody("## Summary\n\nOnly[@beta].\n" + ThreeReferences));
+        var result = TestLetters.Read(TestLetters.WithBody("## Summary\n\nOnly[@beta].\n" + ThreeReferences));
 
         Assert.NotNull(result.Letter);
         Assert.Equal(2, result.Diagnostics.Count(d => !d.IsError && d.Message.Contains("never cited", StringComparison.Ordinal)));
@@ -85,7 +85,7 @@ public sealed class CitationTests
     [Fact]
     public void An_unfinished_citation_is_an_error_not_silent_text()
     {
-        var errors = Letters.Errors(Letters.WithBody("## Summary\n\nSee [@alpha and more.\n" + ThreeReferences));
+        var errors = TestLetters.Errors(TestLetters.WithBody("## Summary\n\nSee [@alpha and more.\n" + ThreeReferences));
 
         Assert.Contains(errors, e => e.Message.Contains("not complete", StringComparison.Ordinal));
     }

@@ -6,7 +6,7 @@ public sealed class DataTableTests
 {
     private const string Reference = "\n## References\n\n[@synth2020]: Synth A. Invented study. J Synth. 2020;1:1.\n";
 
-    private static string Letter(string table) => Letters.WithBody("## Summary\n\nSee[@synth2020].\n\n" + table + "\n" + Reference);
+    private static string Letter(string table) => TestLetters.WithBody("## Summary\n\nSee[@synth2020].\n\n" + table + "\n" + Reference);
 
     private const string Full = """
         ::: table synth-baseline
@@ -27,7 +27,7 @@ public sealed class DataTableTests
         :::
         """;
 
-    private static DataTable Table => Letters.ReadValid(Letter(Full)).Tables.Single();
+    private static DataTable Table => TestLetters.ReadValid(Letter(Full)).Tables.Single();
 
     private static TableRow Row(DataTable table, string label) =>
         table.BodyRows.Single(r => LetterPlainText.Text(r.Cells[0].Content) == label);
@@ -93,7 +93,7 @@ public sealed class DataTableTests
     [Fact]
     public void A_row_with_the_wrong_number_of_cells_is_an_error_at_that_row()
     {
-        var errors = Letters.Errors(Letter("""
+        var errors = TestLetters.Errors(Letter("""
             ::: table short-row
             Caption
 
@@ -114,7 +114,7 @@ public sealed class DataTableTests
     [InlineData("| ^ | 1 |", "no cell above")]
     public void Span_markers_with_nothing_to_join_are_errors(string row, string expected)
     {
-        var errors = Letters.Errors(Letter($"::: table spans\nCaption\n\n| A | B |\n|---|---|\n{row}\n:::"));
+        var errors = TestLetters.Errors(Letter($"::: table spans\nCaption\n\n| A | B |\n|---|---|\n{row}\n:::"));
 
         Assert.Contains(errors, e => e.Message.Contains(expected, StringComparison.Ordinal));
     }
@@ -124,8 +124,8 @@ public sealed class DataTableTests
     {
         var text = Letter("::: table notes\nCaption\n\n| A | B |\n|---|---|\n| x[^b] | 1 |\n\n[^c]: Orphan note.\n:::");
 
-        Assert.Contains(Letters.Errors(text), e => e.Message.Contains("[^b] has no note", StringComparison.Ordinal));
-        Assert.Contains(Letters.Warnings(text), e => e.Message.Contains("[^c] is not marked", StringComparison.Ordinal));
+        Assert.Contains(TestLetters.Errors(text), e => e.Message.Contains("[^b] has no note", StringComparison.Ordinal));
+        Assert.Contains(TestLetters.Warnings(text), e => e.Message.Contains("[^c] is not marked", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -137,13 +137,13 @@ public sealed class DataTableTests
     [InlineData("::: table empty\nCaption\n:::", "no rows")]
     public void Malformed_tables_get_a_plain_message(string table, string expected)
     {
-        Assert.Contains(Letters.Errors(Letter(table)), e => e.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(TestLetters.Errors(Letter(table)), e => e.Message.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Two_tables_with_one_id_is_an_error()
     {
         const string table = "::: table twice\nCaption\n\n| A | B |\n|---|---|\n| x | 1 |\n:::\n\n";
-        Assert.Contains(Letters.Errors(Letter(table + table)), e => e.Message.Contains("'twice'", StringComparison.Ordinal));
+        Assert.Contains(TestLetters.Errors(Letter(table + table)), e => e.Message.Contains("'twice'", StringComparison.Ordinal));
     }
 }

@@ -2,7 +2,7 @@ namespace MedInfo.Content.Tests.Extensions;
 
 public sealed class ReferenceTests
 {
-    private static string Letter(string references) => Letters.WithBody($"""
+    private static string Letter(string references) => TestLetters.WithBody($"""
         ## Summary
 
         Cited[@one; @two].
@@ -15,7 +15,7 @@ public sealed class ReferenceTests
     [Fact]
     public void PubMed_id_and_DOI_are_read_from_the_end_of_the_entry_and_not_printed()
     {
-        var letter = Letters.ReadValid(Letter("""
+        var letter = TestLetters.ReadValid(Letter("""
             [@one]: Synth A. Invented trial of examplumab. J Synth. 2020;1:1-9. {pmid=12345678 doi=10.1000/synth.123}
             [@two]: Synth B. Another invented paper. J Synth. 2021;2:10.
             """));
@@ -32,7 +32,7 @@ public sealed class ReferenceTests
     [Fact]
     public void A_long_entry_may_wrap_onto_the_next_lines()
     {
-        var letter = Letters.ReadValid(Letter("""
+        var letter = TestLetters.ReadValid(Letter("""
             [@one]: Synth A, Synth B, Synth C, et al. A very long invented title that an editor
             wrapped onto a second line. J Synth. 2020;1:1.
             [@two]: Synth D. Short. J Synth. 2021;2:2.
@@ -45,7 +45,7 @@ public sealed class ReferenceTests
     [Fact]
     public void A_malformed_identifier_is_an_error_naming_the_reference()
     {
-        var errors = Letters.Errors(Letter("""
+        var errors = TestLetters.Errors(Letter("""
             [@one]: Synth A. Paper. J Synth. 2020;1:1. {pmid=abc}
             [@two]: Synth B. Paper. J Synth. 2021;2:2.
             """));
@@ -56,7 +56,7 @@ public sealed class ReferenceTests
     [Fact]
     public void A_key_defined_twice_is_an_error()
     {
-        var errors = Letters.Errors(Letter("""
+        var errors = TestLetters.Errors(Letter("""
             [@one]: Synth A. Paper. J Synth. 2020;1:1.
             [@two]: Synth B. Paper. J Synth. 2021;2:2.
             [@one]: Synth C. Paper. J Synth. 2022;3:3.
@@ -68,7 +68,7 @@ public sealed class ReferenceTests
     [Fact]
     public void Other_text_under_References_is_an_error()
     {
-        var errors = Letters.Errors(Letter("""
+        var errors = TestLetters.Errors(Letter("""
             [@one]: Synth A. Paper. J Synth. 2020;1:1.
             [@two]: Synth B. Paper. J Synth. 2021;2:2.
 

@@ -9,7 +9,7 @@ public sealed class StudyCardTests
     [Fact]
     public void A_card_has_a_cited_title_its_own_subsections_and_nested_lists()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("""
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("""
             ## Summary
 
             Summary text.
@@ -47,7 +47,7 @@ public sealed class StudyCardTests
     [Fact]
     public void A_table_inside_a_card_is_closed_by_its_own_fence_and_the_card_goes_on()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("""
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("""
             ## CLINICAL DATA
 
             ::: study Synth et al (2020)[@synth2020]
@@ -76,7 +76,7 @@ public sealed class StudyCardTests
     [Fact]
     public void A_card_that_is_never_closed_is_an_error_at_its_opening_line()
     {
-        var errors = Letters.Errors(Letters.WithBody("## CLINICAL DATA\n\n::: study Synth et al (2020)[@synth2020]\nText.\n" + Reference));
+        var errors = TestLetters.Errors(TestLetters.WithBody("## CLINICAL DATA\n\n::: study Synth et al (2020)[@synth2020]\nText.\n" + Reference));
 
         // The open card swallows the rest of the file, so later lines may report too; the first error says why.
         var error = errors.OrderBy(e => e.Line).First();
@@ -87,7 +87,7 @@ public sealed class StudyCardTests
     [Fact]
     public void A_card_without_a_title_or_inside_another_card_is_an_error()
     {
-        var errors = Letters.Errors(Letters.WithBody("""
+        var errors = TestLetters.Errors(TestLetters.WithBody("""
             ## CLINICAL DATA
 
             ::: study Outer[@synth2020]

@@ -11,7 +11,7 @@ namespace MedInfo.Content.Tests.Seed;
 public sealed partial class SeedLetterFidelityTests
 {
     private static readonly Lazy<Letter> Seed = new(() =>
-        Letters.ReadValid(File.ReadAllText(RepositoryPaths.SeedMarkdown)));
+        TestLetters.ReadValid(File.ReadAllText(RepositoryPaths.SeedMarkdown)));
 
     [Fact]
     public void Every_line_of_the_seed_text_appears_in_order_with_its_indentation()

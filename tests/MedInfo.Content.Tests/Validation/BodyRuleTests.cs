@@ -14,7 +14,7 @@ public sealed class BodyRuleTests
     [InlineData("> quoted text", "Quote blocks")]
     public void Unsafe_or_unsupported_markup_is_refused(string line, string expected)
     {
-        var errors = Letters.Errors(Letters.WithBody($"## Summary\n\n{line}\n"));
+        var errors = TestLetters.Errors(TestLetters.WithBody($"## Summary\n\n{line}\n"));
 
         Assert.Contains(errors, e => e.Message.Contains(expected, StringComparison.Ordinal) && e.Line == 16);
     }
@@ -22,7 +22,7 @@ public sealed class BodyRuleTests
     [Fact]
     public void Web_and_mail_links_are_kept()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("## Summary\n\nSee [the label](https://example.org/label.pdf) or <medinfo@example.org>.\n"));
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("## Summary\n\nSee [the label](https://example.org/label.pdf) or <medinfo@example.org>.\n"));
 
         var links = MedInfo.Letters.LetterWalker.Inlines(((MedInfo.Letters.Paragraph)letter.Sections[0].Blocks[0]).Content).OfType<MedInfo.Letters.Hyperlink>().ToList();
         Assert.Equal(["https://example.org/label.pdf", "mailto:medinfo@example.org"], links.Select(l => l.Url));
@@ -34,13 +34,13 @@ public sealed class BodyRuleTests
     [InlineData("## Summary\n\nText.\n\n## LITERATURE SEARCH\n\nA search was done.\n", "written from the front matter")]
     public void The_body_is_made_of_sections(string body, string expected)
     {
-        Assert.Contains(Letters.Errors(Letters.WithBody(body)), e => e.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(TestLetters.Errors(TestLetters.WithBody(body)), e => e.Message.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Sections_keep_their_headings_as_written_and_know_their_kind()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("## Summary\n\nA.\n\n## PRODUCT LABELING\n\n## CLINICAL DATA\n\nB.\n"));
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("## Summary\n\nA.\n\n## PRODUCT LABELING\n\n## CLINICAL DATA\n\nB.\n"));
 
         Assert.Equal(
             [("Summary", MedInfo.Letters.SectionKind.Summary), ("PRODUCT LABELING", MedInfo.Letters.SectionKind.Labeling), ("CLINICAL DATA", MedInfo.Letters.SectionKind.ClinicalData)],
@@ -51,7 +51,7 @@ public sealed class BodyRuleTests
     [Fact]
     public void Superscript_and_subscript_are_kept_as_formatting()
     {
-        var letter = Letters.ReadValid(Letters.WithBody("## Summary\n\nORR~H~ and 10^6^ cells.\n"));
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("## Summary\n\nORR~H~ and 10^6^ cells.\n"));
 
         var inlines = ((MedInfo.Letters.Paragraph)letter.Sections[0].Blocks[0]).Content;
         Assert.Contains(inlines, i => i is MedInfo.Letters.Emphasis { Kind: MedInfo.Letters.EmphasisKind.Subscript });

@@ -16,8 +16,8 @@ public sealed class ContentTreeTests : IDisposable
     [Fact]
     public async Task Two_files_with_one_id_are_both_errors_naming_the_other_file()
     {
-        Write("a/one.md", Letters.WithBody("## Summary\n\nOne.\n"));
-        Write("b/two.md", Letters.WithBody("## Summary\n\nTwo.\n"));
+        Write("a/one.md", TestLetters.WithBody("## Summary\n\nOne.\n"));
+        Write("b/two.md", TestLetters.WithBody("## Summary\n\nTwo.\n"));
 
         var result = await ContentTreeReader.ReadAsync(root);
 
@@ -31,7 +31,7 @@ public sealed class ContentTreeTests : IDisposable
     {
         Write("README.md", "# How to write letters\n");
         Write("templates/cover-letter.md", "Dear {{hcp}}\n");
-        Write("x/letter.md", Letters.WithBody("## Summary\n\nOne.\n"));
+        Write("x/letter.md", TestLetters.WithBody("## Summary\n\nOne.\n"));
 
         var result = await ContentTreeReader.ReadAsync(root);
 
@@ -43,7 +43,7 @@ public sealed class ContentTreeTests : IDisposable
     [Fact]
     public async Task A_file_over_the_size_limit_is_refused_with_a_message()
     {
-        Write("big.md", Letters.WithBody("## Summary\n\n" + new string('x', LetterReader.MaxFileLength)));
+        Write("big.md", TestLetters.WithBody("## Summary\n\n" + new string('x', LetterReader.MaxFileLength)));
 
         var result = await ContentTreeReader.ReadAsync(root);
 
@@ -53,7 +53,7 @@ public sealed class ContentTreeTests : IDisposable
     [Fact]
     public async Task Line_endings_do_not_change_the_content_hash()
     {
-        var text = Letters.WithBody("## Summary\n\nOne.\n");
+        var text = TestLetters.WithBody("## Summary\n\nOne.\n");
         Assert.Equal(ContentTreeReader.Hash(text), ContentTreeReader.Hash(text.Replace("\n", "\r\n", StringComparison.Ordinal)));
         Assert.NotEqual(ContentTreeReader.Hash(text), ContentTreeReader.Hash(text + " "));
         await Task.CompletedTask;

@@ -4,12 +4,12 @@ public sealed class FrontMatterTests
 {
     private const string Body = "\n## Summary\n\nText.\n";
 
-    private static string Replace(string from, string to) => Letters.FrontMatter.Replace(from, to, StringComparison.Ordinal) + Body;
+    private static string Replace(string from, string to) => TestLetters.FrontMatter.Replace(from, to, StringComparison.Ordinal) + Body;
 
     [Fact]
     public void The_front_matter_fills_the_letters_metadata()
     {
-        var metadata = Letters.ReadValid(Letters.FrontMatter + Body).Metadata;
+        var metadata = TestLetters.ReadValid(TestLetters.FrontMatter + Body).Metadata;
 
         Assert.Equal("zentravir-test-letter", metadata.Id);
         Assert.Equal("ZENTRAVIR® (examplumab)", metadata.Products.Single().DisplayName);
@@ -25,7 +25,7 @@ public sealed class FrontMatterTests
     [InlineData("id: zentravir-test-letter", "id: Zentravir Letter", "lowercase letters, digits and hyphens", 2)]
     public void A_bad_value_is_an_error_on_its_own_line(string from, string to, string expected, int line)
     {
-        var error = Assert.Single(Letters.Errors(Replace(from, to)));
+        var error = Assert.Single(TestLetters.Errors(Replace(from, to)));
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal(line, error.Line);
     }
@@ -37,13 +37,13 @@ public sealed class FrontMatterTests
     [InlineData("kind: Medical Information\n", "'kind:'")]
     public void A_missing_required_field_is_named(string line, string expected)
     {
-        Assert.Contains(Letters.Errors(Replace(line, string.Empty)), e => e.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(TestLetters.Errors(Replace(line, string.Empty)), e => e.Message.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_unknown_key_is_a_warning_naming_it()
     {
-        var result = Letters.Read(Replace("status: published", "status: published\nreviewer: someone"));
+        var result = TestLetters.Read(Replace("status: published", "status: published\nreviewer: someone"));
 
         Assert.NotNull(result.Letter);
         var warning = Assert.Single(result.Diagnostics);
@@ -54,7 +54,7 @@ public sealed class FrontMatterTests
     [Fact]
     public void A_prescribing_information_link_must_be_a_web_address()
     {
-        var errors = Letters.Errors(Replace("    generic: examplumab", "    generic: examplumab\n    prescribing-information: javascript:alert(1)"));
+        var errors = TestLetters.Errors(Replace("    generic: examplumab", "    generic: examplumab\n    prescribing-information: javascript:alert(1)"));
 
         Assert.Contains(errors, e => e.Message.Contains("prescribing-information", StringComparison.Ordinal));
     }
@@ -65,13 +65,13 @@ public sealed class FrontMatterTests
     [InlineData("---\nid: [unclosed\n---\n## Summary\n", "not valid YAML")]
     public void A_missing_or_broken_front_matter_is_an_error(string text, string expected)
     {
-        Assert.Contains(Letters.Errors(text), e => e.Message.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(TestLetters.Errors(text), e => e.Message.Contains(expected, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Review_by_and_literature_search_are_read_as_dates()
     {
-        var metadata = Letters.ReadValid(Replace("status: published", "status: published\nreview-by: 2026-05-08\nliterature-search:\n  date: 2025-04-30\n  databases: [MEDLINE®, Embase®]")).Metadata;
+        var metadata = TestLetters.ReadValid(Replace("status: published", "status: published\nreview-by: 2026-05-08\nliterature-search:\n  date: 2025-04-30\n  databases: [MEDLINE®, Embase®]")).Metadata;
 
         Assert.Equal(new DateOnly(2026, 5, 8), metadata.ReviewBy);
         Assert.Equal("A literature search of MEDLINE® and Embase® (and/or other resources, including internal/external databases) was conducted on 30\u00a0April\u00a02025.", metadata.LiteratureSearch!.Statement);

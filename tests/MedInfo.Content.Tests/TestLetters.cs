@@ -4,7 +4,7 @@ using MedInfo.Letters;
 namespace MedInfo.Content.Tests;
 
 /// <summary>Builds small synthetic letters for tests. Product names are invented (Zentravir®, Examplumab).</summary>
-public static class Letters
+public static class TestLetters
 {
     public const string FrontMatter = """
         ---

@@ -1,0 +1,106 @@
+namespace MedInfo.Store.Tests;
+
+/// <summary>Each changed file makes one new version; unchanged files write nothing; old versions stay readable.</summary>
+public sealed class ImportVersioningTests : IAsyncLifetime
+{
+    private TestStore store = null!;
+
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    [Fact]
+    public async Task Reimporting_the_same_tree_creates_no_version()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a"));
+        store.Write("b.md", SyntheticLetters.Letter("letter-b"));
+        await store.ImportAsync();
+
+        var again = await store.ImportAsync();
+
+        Assert.Equal((0, 0, 2), (again.NewLetters, again.NewVersions, again.Unchanged));
+        Assert.Equal(2, await store.CountAsync("LetterVersions"));
+    }
+
+    [Fact]
+    public async Task Changing_one_sentence_creates_exactly_one_new_version_and_the_old_one_stays_readable()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "The first wording."));
+        store.Write("b.md", SyntheticLetters.Letter("letter-b"));
+        await store.ImportAsync();
+        store.Clock.Now = store.Clock.Now.AddDays(30);
+
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "The second wording."));
+        var report = await store.ImportAsync();
+
+        Assert.Equal((0, 1, 1), (report.NewLetters, report.NewVersions, report.Unchanged));
+        Assert.Equal(3, await store.CountAsync("LetterVersions"));
+        var current = (await store.Catalog.GetCurrentAsync("letter-a"))!;
+        var first = (await store.Catalog.GetVersionAsync("letter-a", 1))!;
+        Assert.Equal(2, current.Number);
+        Assert.Contains("The second wording.", MedInfo.Letters.LetterPlainText.Render(current.Letter), StringComparison.Ordinal);
+        Assert.Contains("The first wording.", MedInfo.Letters.LetterPlainText.Render(first.Letter), StringComparison.Ordinal);
+        Assert.DoesNotContain("The second wording.", MedInfo.Letters.LetterPlainText.Render(first.Letter), StringComparison.Ordinal);
+        Assert.Equal(store.Clock.Now.UtcDateTime, current.ImportedAtUtc);
+        Assert.NotEqual(first.ContentHash, current.ContentHash);
+        var versions = await store.Catalog.ListVersionsAsync("letter-a");
+        Assert.Equal([1, 2], versions.Select(v => v.Number));
+    }
+
+    [Fact]
+    public async Task The_search_index_follows_the_current_version()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Quintessential wording."));
+        await store.ImportAsync();
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Replacement wording."));
+        await store.ImportAsync();
+
+        Assert.Empty(await store.Search.SearchAsync("quintessential"));
+        Assert.Single(await store.Search.SearchAsync("replacement"));
+        Assert.Equal(1, await store.CountAsync("LetterSearch"));
+    }
+
+    [Fact]
+    public async Task A_removed_file_retires_its_letter_which_keeps_its_history()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Retirable wording."));
+        store.Write("b.md", SyntheticLetters.Letter("letter-b"));
+        await store.ImportAsync();
+
+        File.Delete(Path.Combine(store.Content, "a.md"));
+        var report = await store.ImportAsync();
+
+        Assert.Equal(1, report.Retired);
+        Assert.Null(await store.Catalog.GetCurrentAsync("letter-a"));
+        Assert.NotNull(await store.Catalog.GetVersionAsync("letter-a", 1));
+        Assert.Equal(["letter-b"], (await store.Catalog.ListAsync()).Select(l => l.Id));
+        Assert.Contains((await store.Catalog.ListAsync(includeRetired: true)), l => l is { Id: "letter-a", IsRetired: true });
+        Assert.Empty(await store.Search.SearchAsync("retirable"));
+    }
+
+    [Fact]
+    public async Task A_file_put_back_brings_its_letter_back()
+    {
+        var text = SyntheticLetters.Letter("letter-a");
+        store.Write("a.md", text);
+        await store.ImportAsync();
+        File.Delete(Path.Combine(store.Content, "a.md"));
+        await store.ImportAsync();
+
+        store.Write("a.md", text);
+        await store.ImportAsync();
+
+        Assert.NotNull(await store.Catalog.GetCurrentAsync("letter-a"));
+        Assert.Single(await store.Search.SearchAsync("examplumab"));
+    }
+
+    [Fact]
+    public async Task Draft_letters_are_stored_but_not_searchable()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", status: "draft", sentence: "Unreleased wording."));
+        await store.ImportAsync();
+
+        Assert.Equal("draft", (await store.Catalog.ListAsync()).Single().Status);
+        Assert.Empty(await store.Search.SearchAsync("unreleased"));
+    }
+}
