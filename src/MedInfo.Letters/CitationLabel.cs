@@ -1,41 +1,42 @@
 using System.Globalization;
-using System.Text;
 
 namespace MedInfo.Letters;
 
 /// <summary>Prints reference numbers as letters do: "1", "2,3", "4-13", "1,3-5".</summary>
 public static class CitationLabel
 {
-    public static string Format(IEnumerable<int> numbers)
+    public static string Format(IEnumerable<int> numbers) =>
+        string.Join(',', Segments(numbers).Select(s => s.From == s.To
+            ? s.From.ToString(CultureInfo.InvariantCulture)
+            : string.Create(CultureInfo.InvariantCulture, $"{s.From}-{s.To}")));
+
+    /// <summary>
+    /// The parts of a label: three or more consecutive numbers make one range; two stay two numbers ("2,3").
+    /// </summary>
+    public static IEnumerable<(int From, int To)> Segments(IEnumerable<int> numbers)
     {
         var sorted = numbers.Distinct().Order().ToArray();
-        var text = new StringBuilder();
         for (var i = 0; i < sorted.Length;)
         {
-            var runEnd = i;
-            while (runEnd + 1 < sorted.Length && sorted[runEnd + 1] == sorted[runEnd] + 1)
+            var end = i;
+            while (end + 1 < sorted.Length && sorted[end + 1] == sorted[end] + 1)
             {
-                runEnd++;
+                end++;
             }
 
-            if (text.Length > 0)
+            if (end - i >= 2)
             {
-                text.Append(',');
-            }
-
-            // Three or more consecutive numbers collapse to a range; two stay a list ("2,3").
-            if (runEnd - i >= 2)
-            {
-                text.Append(CultureInfo.InvariantCulture, $"{sorted[i]}-{sorted[runEnd]}");
+                yield return (sorted[i], sorted[end]);
             }
             else
             {
-                text.AppendJoin(',', sorted[i..(runEnd + 1)]);
+                for (var k = i; k <= end; k++)
+                {
+                    yield return (sorted[k], sorted[k]);
+                }
             }
 
-            i = runEnd + 1;
+            i = end + 1;
         }
-
-        return text.ToString();
     }
 }

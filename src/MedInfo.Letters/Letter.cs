@@ -35,6 +35,9 @@ public sealed record Audience(string Region, string Notice);
 public sealed record Product(string Brand, string Generic, string? PrescribingInformationUrl)
 {
     public string DisplayName => $"{Brand} ({Generic})";
+
+    /// <summary>The product's web address name, from its brand.</summary>
+    public string Slug => MedInfo.Letters.Slug.Make(Brand);
 }
 
 public enum LetterStatus

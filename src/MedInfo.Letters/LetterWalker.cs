@@ -21,6 +21,22 @@ public static class LetterWalker
         }
     }
 
+    /// <summary>Every inline of a letter in reading order, table captions, cells and notes included.</summary>
+    public static IEnumerable<LetterInline> Inlines(Letter letter) =>
+        letter.Sections.SelectMany(s => Blocks(s.Blocks)).SelectMany(BlockInlines).SelectMany(i => Inlines([i]));
+
+    private static IEnumerable<LetterInline> BlockInlines(LetterBlock block) => block switch
+    {
+        Paragraph p => p.Content,
+        Heading h => h.Content,
+        StudyCard card => card.Title,
+        DataTable table => table.Caption
+            .Concat(table.HeaderRows.Concat(table.BodyRows).SelectMany(r => r.Cells).SelectMany(c => c.Content))
+            .Concat(table.Notes.SelectMany(n => n.Content))
+            .Concat(table.Abbreviations?.Content ?? []),
+        _ => [],
+    };
+
     public static IEnumerable<LetterInline> Inlines(IEnumerable<LetterInline> inlines)
     {
         foreach (var inline in inlines)

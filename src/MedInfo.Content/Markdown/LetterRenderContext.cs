@@ -1,5 +1,7 @@
 using MedInfo.Content.Diagnostics;
 
+using MedInfo.Letters;
+
 namespace MedInfo.Content.Markdown;
 
 /// <summary>What the renderer needs to know about the whole letter while it renders one node.</summary>

@@ -36,6 +36,7 @@ internal sealed class StoredProductConfiguration : IEntityTypeConfiguration<Stor
     {
         builder.ToTable("Products");
         builder.HasIndex(p => p.Brand).IsUnique();
+        builder.HasIndex(p => p.Slug);
     }
 }
 

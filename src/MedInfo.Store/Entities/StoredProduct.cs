@@ -7,6 +7,9 @@ public sealed class StoredProduct
 
     public required string Brand { get; set; }
 
+    /// <summary>The brand as a web address name: /products/darzalex-faspro.</summary>
+    public required string Slug { get; set; }
+
     public required string Generic { get; set; }
 
     public string? PrescribingInformationUrl { get; set; }

@@ -136,7 +136,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
     {
         if (!products.TryGetValue(product.Brand, out var stored))
         {
-            stored = new StoredProduct { Brand = product.Brand, Generic = product.Generic };
+            stored = new StoredProduct { Brand = product.Brand, Slug = product.Slug, Generic = product.Generic };
             db.Products.Add(stored);
             products.Add(product.Brand, stored);
         }

@@ -139,10 +139,16 @@ namespace MedInfo.Store.Migrations
                     b.Property<string>("PrescribingInformationUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Brand")
                         .IsUnique();
+
+                    b.HasIndex("Slug");
 
                     b.ToTable("Products", (string)null);
                 });

@@ -1,8 +1,9 @@
 using System.Text;
 
-namespace MedInfo.Content.Markdown;
+namespace MedInfo.Letters;
 
-internal static class Slug
+/// <summary>Web-address-safe names: "DARZALEX FASPRO®" becomes "darzalex-faspro".</summary>
+public static class Slug
 {
     public static string Make(string text)
     {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MedInfo.Store.Migrations
 {
     [DbContext(typeof(MedInfoDb))]
-    [Migration("20261124060224_InitialCreate")]
+    [Migration("20261124061443_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -142,10 +142,16 @@ namespace MedInfo.Store.Migrations
                     b.Property<string>("PrescribingInformationUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Brand")
                         .IsUnique();
+
+                    b.HasIndex("Slug");
 
                     b.ToTable("Products", (string)null);
                 });

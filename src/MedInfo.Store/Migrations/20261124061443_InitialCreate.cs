@@ -18,6 +18,7 @@ namespace MedInfo.Store.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     Brand = table.Column<string>(type: "TEXT", nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", nullable: false),
                     Generic = table.Column<string>(type: "TEXT", nullable: false),
                     PrescribingInformationUrl = table.Column<string>(type: "TEXT", nullable: true)
                 },
@@ -141,6 +142,11 @@ namespace MedInfo.Store.Migrations
                 table: "Products",
                 column: "Brand",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Products_Slug",
+                table: "Products",
+                column: "Slug");
 
             migrationBuilder.CreateIndex(
                 name: "IX_References_LetterVersionId_Number",

@@ -1,0 +1,122 @@
+using System.Text.RegularExpressions;
+using MedInfo.Letters;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+
+namespace MedInfo.Web.Components.Pages.Letter;
+
+/// <summary>
+/// Renders a run of letter text: emphasis, sub/superscripts, links, citations, cross-references and footnote
+/// markers. Written in C# so no stray whitespace can slip between a word and its superscript. Text is always
+/// encoded by the renderer: nothing from content reaches the page as HTML.
+/// </summary>
+public sealed class InlineText : ComponentBase
+{
+    [Parameter, EditorRequired]
+    public required IReadOnlyList<LetterInline> Content { get; set; }
+
+    /// <summary>Inside a table: its abbreviations (explained where they occur) and its id (for footnote links).</summary>
+    [Parameter]
+    public DataTable? Table { get; set; }
+
+    [CascadingParameter]
+    public LetterRenderState? State { get; set; }
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        foreach (var inline in Content)
+        {
+            Render(builder, inline);
+        }
+    }
+
+    private void Render(RenderTreeBuilder builder, LetterInline inline)
+    {
+        switch (inline)
+        {
+            case TextRun text:
+                RenderText(builder, text.Text);
+                break;
+            case Emphasis emphasis:
+                builder.OpenElement(0, emphasis.Kind switch
+                {
+                    EmphasisKind.Strong => "strong",
+                    EmphasisKind.Italic => "em",
+                    EmphasisKind.Superscript => "sup",
+                    _ => "sub",
+                });
+                Children(builder, emphasis.Content);
+                builder.CloseElement();
+                break;
+            case Hyperlink link:
+                builder.OpenElement(2, "a");
+                builder.AddAttribute(3, "href", link.Url);
+                builder.AddAttribute(4, "rel", "noopener noreferrer");
+                Children(builder, link.Content);
+                builder.CloseElement();
+                break;
+            case Citation citation:
+                builder.OpenComponent<CitationLink>(6);
+                builder.AddComponentParameter(7, nameof(CitationLink.Citation), citation);
+                builder.CloseComponent();
+                break;
+            case TableReference reference:
+                builder.OpenElement(8, "a");
+                builder.AddAttribute(9, "href", $"#table-{reference.TableId}");
+                builder.AddAttribute(10, "class", "table-ref");
+                Children(builder, reference.Content);
+                builder.CloseElement();
+                break;
+            case FootnoteMarker marker:
+                builder.OpenElement(12, "sup");
+                builder.AddAttribute(13, "class", "note-marker");
+                builder.OpenElement(14, "a");
+                builder.AddAttribute(15, "href", Table is null ? null : "#" + TableNote.AnchorFor(Table.Id, marker.Label));
+                builder.AddAttribute(16, "aria-label", $"Note {marker.Label}");
+                builder.AddContent(17, marker.Label);
+                builder.CloseElement();
+                builder.CloseElement();
+                break;
+            case LineBreak:
+                builder.AddMarkupContent(18, "<br>");
+                break;
+        }
+    }
+
+    private void Children(RenderTreeBuilder builder, IReadOnlyList<LetterInline> content)
+    {
+        builder.OpenComponent<InlineText>(30);
+        builder.AddComponentParameter(31, nameof(Content), content);
+        builder.AddComponentParameter(32, nameof(Table), Table);
+        builder.CloseComponent();
+    }
+
+    /// <summary>Text, with each abbreviation of the table wrapped in &lt;abbr title="expansion"&gt;.</summary>
+    private void RenderText(RenderTreeBuilder builder, string text)
+    {
+        var abbreviations = Table?.Abbreviations?.Entries;
+        if (abbreviations is not { Count: > 0 })
+        {
+            builder.AddContent(20, text);
+            return;
+        }
+
+        var position = 0;
+        foreach (Match match in AbbreviationPattern(abbreviations).Matches(text))
+        {
+            builder.AddContent(21, text[position..match.Index]);
+            builder.OpenElement(22, "abbr");
+            builder.AddAttribute(23, "title", abbreviations.First(a => a.Term == match.Value).Expansion);
+            builder.AddContent(24, match.Value);
+            builder.CloseElement();
+            position = match.Index + match.Length;
+        }
+
+        builder.AddContent(25, text[position..]);
+    }
+
+    // Whole terms only: "Ig" must not match inside "IgG". Longest terms first, so "IgA" wins over "Ig".
+    private static Regex AbbreviationPattern(IReadOnlyList<Abbreviation> abbreviations) =>
+        new(@"(?<![\p{L}\p{N}])(" + string.Join('|', abbreviations.Select(a => a.Term).OrderByDescending(t => t.Length).Select(Regex.Escape)) + @")(?![\p{L}\p{N}])",
+            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+}

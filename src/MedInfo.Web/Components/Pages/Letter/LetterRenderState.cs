@@ -1,0 +1,44 @@
+using MedInfo.Letters;
+
+namespace MedInfo.Web.Components.Pages.Letter;
+
+/// <summary>
+/// What every part of a letter page needs to know about the whole letter: its references and where each
+/// citation stands, so a citation can show its reference and a reference can link back to its citations.
+/// </summary>
+public sealed class LetterRenderState
+{
+    private readonly Dictionary<Citation, string> citationIds = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<int, List<string>> citedAt = [];
+
+    public LetterRenderState(MedInfo.Letters.Letter letter)
+    {
+        Letter = letter;
+        References = letter.References.ToDictionary(r => r.Number);
+        var count = 0;
+        foreach (var citation in LetterWalker.Inlines(letter).OfType<Citation>())
+        {
+            var id = $"cite-{++count}";
+            citationIds[citation] = id;
+            foreach (var number in citation.Numbers)
+            {
+                if (!citedAt.TryGetValue(number, out var list))
+                {
+                    citedAt[number] = list = [];
+                }
+
+                list.Add(id);
+            }
+        }
+    }
+
+    public MedInfo.Letters.Letter Letter { get; }
+
+    public IReadOnlyDictionary<int, Reference> References { get; }
+
+    /// <summary>The anchor of one citation on the page ("cite-3"), for the reference list's links back.</summary>
+    public string? IdOf(Citation citation) => citationIds.GetValueOrDefault(citation);
+
+    /// <summary>Anchors of every citation of a reference, in reading order.</summary>
+    public IReadOnlyList<string> CitedAt(int referenceNumber) => citedAt.GetValueOrDefault(referenceNumber) ?? [];
+}

@@ -1,0 +1,62 @@
+using Bunit;
+using MedInfo.Letters;
+using MedInfo.Web.Components.Pages.Letter;
+
+namespace MedInfo.Web.Tests.Components;
+
+public sealed class InlineTextTests : ComponentTestBase
+{
+    [Fact]
+    public void Formatting_becomes_elements_and_text_from_content_is_never_markup()
+    {
+        IReadOnlyList<LetterInline> content =
+        [
+            new TextRun("ORR"), new Emphasis(EmphasisKind.Subscript, [new TextRun("H")]),
+            new TextRun(" and 10"), new Emphasis(EmphasisKind.Superscript, [new TextRun("6")]),
+            new TextRun(" <script>alert(1)</script> "), new Emphasis(EmphasisKind.Strong, [new TextRun("bold")]),
+        ];
+
+        var cut = Render<InlineText>(p => p.Add(c => c.Content, content));
+
+        Assert.Equal("H", cut.Find("sub").TextContent);
+        Assert.Equal("6", cut.Find("sup").TextContent);
+        Assert.Equal("bold", cut.Find("strong").TextContent);
+        Assert.Empty(cut.FindAll("script"));
+        Assert.Contains("&lt;script&gt;", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Links_cross_references_and_footnote_markers_point_where_they_should()
+    {
+        var table = Seed.Tables.Single(t => t.Id == "dima-responses");
+        IReadOnlyList<LetterInline> content =
+        [
+            new Hyperlink("https://example.org/pi.pdf", [new TextRun("label")]),
+            new TableReference("dima-responses", [new TextRun("Table: Responses")]),
+            new FootnoteMarker("a"),
+        ];
+
+        var cut = Render<InlineText>(p => p.Add(c => c.Content, content).Add(c => c.Table, table));
+
+        var links = cut.FindAll("a");
+        Assert.Equal("https://example.org/pi.pdf", links[0].GetAttribute("href"));
+        Assert.Equal("noopener noreferrer", links[0].GetAttribute("rel"));
+        Assert.Equal("#table-dima-responses", links[1].GetAttribute("href"));
+        Assert.Equal("#table-dima-responses-note-a", links[2].GetAttribute("href"));
+        Assert.Equal("Note a", links[2].GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void Table_abbreviations_are_explained_where_they_occur_as_whole_words_only()
+    {
+        var table = Seed.Tables.Single(t => t.Id == "vaxman-baseline");
+        IReadOnlyList<LetterInline> content = [new TextRun("IgG, n (%) and ECOG; not IgGx")];
+
+        var cut = Render<InlineText>(p => p.Add(c => c.Content, content).Add(c => c.Table, table));
+
+        var abbrs = cut.FindAll("abbr");
+        Assert.Equal(["IgG", "ECOG"], abbrs.Select(a => a.TextContent));
+        Assert.Equal("immunoglobulin G", abbrs[0].GetAttribute("title"));
+        Assert.Equal("Eastern Cooperative Oncology Group", abbrs[1].GetAttribute("title"));
+    }
+}

@@ -1,0 +1,132 @@
+using Bunit;
+using MedInfo.Letters;
+using MedInfo.Web.Components.Pages.Letter;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedInfo.Web.Tests.Components;
+
+public sealed class StudyCardViewTests : ComponentTestBase
+{
+    [Fact]
+    public void A_card_is_a_titled_section_with_its_own_subheadings_and_nested_bullets()
+    {
+        var cut = RenderInLetter<StudyCardView>(Seed, p => p.Add(c => c.Card, Seed.StudyCards.First()));
+
+        var section = cut.Find("section.study-card");
+        Assert.Equal("study-dima-et-al-2023", section.Id);
+        Assert.Equal("Dima et al (2023)1", ReadText(cut.Find("h3")));
+        Assert.Equal(["Study Design/Methods", "Results"], cut.FindAll("h4").Select(h => h.TextContent));
+        Assert.Equal(["Patient Characteristics", "Efficacy", "Safety"], cut.FindAll("h5").Select(h => h.TextContent));
+        Assert.StartsWith("One patient discontinued therapy", cut.Find("ul > li > ul > li").TextContent, StringComparison.Ordinal);
+        Assert.Equal(2, cut.FindAll("figure.data-table").Count);
+    }
+}
+
+public sealed class ReferenceListTests : ComponentTestBase
+{
+    [Fact]
+    public void Thirteen_references_in_order_each_linking_back_to_its_citations()
+    {
+        var cut = RenderInLetter<ReferenceList>(Seed, _ => { });
+
+        var items = cut.FindAll("ol > li");
+        Assert.Equal(Enumerable.Range(1, 13).Select(n => $"ref-{n}"), items.Select(li => li.Id));
+        Assert.StartsWith("Dima D, Valent J, Khouri J.", cut.Find("#ref-1-text").TextContent, StringComparison.Ordinal);
+        var state = new LetterRenderState(Seed);
+        Assert.Equal(state.CitedAt(1).Select(id => "#" + id), items[0].QuerySelectorAll(".backlinks a").Select(a => a.GetAttribute("href")));
+        Assert.True(state.CitedAt(1).Count >= 3, "Reference 1 is cited in the summary, the card title and intro, and two table captions.");
+    }
+
+    [Fact]
+    public void PubMed_and_DOI_links_appear_when_the_content_gives_them()
+    {
+        var letter = Seed with
+        {
+            References = [Seed.References[0] with { PubMedId = "12345678", Doi = "10.1000/synthetic" }, .. Seed.References.Skip(1)],
+        };
+
+        var cut = RenderInLetter<ReferenceList>(letter, _ => { });
+
+        var first = cut.Find("#ref-1");
+        Assert.Equal(["https://pubmed.ncbi.nlm.nih.gov/12345678/", "https://doi.org/10.1000/synthetic"], first.QuerySelectorAll("a.ref-id").Select(a => a.GetAttribute("href")));
+        Assert.Empty(cut.Find("#ref-2").QuerySelectorAll("a.ref-id"));
+    }
+}
+
+public sealed class LetterHeaderTests : ComponentTestBase
+{
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
+    public void The_header_shows_notice_products_kind_title_and_US_dates()
+    {
+        var cut = Render<LetterHeader>(p => p.Add(c => c.Metadata, Seed.Metadata));
+
+        Assert.StartsWith("This information is intended for US healthcare professionals", cut.Find(".audience-notice").TextContent, StringComparison.Ordinal);
+        Assert.Equal(["DARZALEX FASPRO®", "DARZALEX®"], cut.FindAll(".product-name").Select(a => a.TextContent));
+        Assert.Equal("Medical Information", cut.Find(".document-kind").TextContent);
+        Assert.Equal(Seed.Metadata.Title, cut.Find("h1").TextContent);
+        var dates = cut.FindAll("time");
+        Assert.Equal(("05/08/2025", "2025-05-08"), (dates[0].TextContent, dates[0].GetAttribute("datetime")));
+        Assert.Equal("04/30/2025", dates[1].TextContent);
+        Assert.Empty(cut.FindAll(".review-notice"));
+    }
+
+    [Fact]
+    public void A_letter_past_its_review_date_says_so_and_prescribing_information_is_linked()
+    {
+        Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero)));
+        var metadata = Seed.Metadata with
+        {
+            ReviewBy = new DateOnly(2026, 5, 8),
+            Products = [Seed.Metadata.Products[0] with { PrescribingInformationUrl = "https://example.org/pi.pdf" }],
+        };
+
+        var cut = Render<LetterHeader>(p => p.Add(c => c.Metadata, metadata));
+
+        Assert.Contains("due for review on 05/08/2026", cut.Find(".review-notice").TextContent, StringComparison.Ordinal);
+        Assert.Equal("https://example.org/pi.pdf", cut.Find("a.pi-link").GetAttribute("href"));
+    }
+}
+
+public sealed class TableOfContentsTests : ComponentTestBase
+{
+    [Fact]
+    public void Contents_list_sections_study_cards_literature_search_and_references()
+    {
+        var cut = Render<TableOfContents>(p => p.Add(c => c.Letter, Seed));
+
+        Assert.Equal(
+            ["#summary", "#product-labeling", "#clinical-data", "#study-dima-et-al-2023", "#study-vaxman-et-al-2023", "#literature-search", "#references"],
+            cut.FindAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("Dima et al (2023)", cut.Find("a[href='#study-dima-et-al-2023']").TextContent);
+    }
+}
+
+public sealed class LetterViewTests : ComponentTestBase
+{
+    [Fact]
+    public void Every_citation_and_cross_reference_points_at_something_on_the_page()
+    {
+        var cut = Render<LetterView>(p => p.Add(c => c.Letter, Seed));
+
+        var ids = cut.FindAll("[id]").Select(e => e.Id).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        var targets = cut.FindAll("a[href^='#']").Select(a => a.GetAttribute("href")![1..]).Distinct().ToList();
+        Assert.All(targets, t => Assert.Contains(t, ids));
+        Assert.Equal(4, cut.FindAll("a.table-ref").Count);
+        Assert.Contains("was conducted on 30\u00a0April\u00a02025.", cut.Find("#literature-search").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bullets_keep_their_nesting()
+    {
+        var cut = Render<LetterView>(p => p.Add(c => c.Letter, Seed));
+
+        Assert.Equal(4, cut.FindAll("#summary > ul > li").Count);
+        Assert.Single(cut.FindAll("#study-dima-et-al-2023 ul ul"));
+    }
+}

@@ -1,0 +1,65 @@
+using MedInfo.Content.Tests;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace MedInfo.Web.Tests;
+
+/// <summary>
+/// The portal on a store of its own (a temporary folder) with a content folder of its own (a copy of content/),
+/// so a test can change a letter and re-import without touching anything else.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public PortalFactory()
+    {
+        Root = Directory.CreateTempSubdirectory("medinfo-web-").FullName;
+        ContentDirectory = Path.Combine(Root, "content");
+        CopyDirectory(RepositoryPaths.Content, ContentDirectory);
+    }
+
+    public string Root { get; }
+
+    public string ContentDirectory { get; }
+
+    public string SeedLetterPath => Path.Combine(ContentDirectory, "darzalex", "poems-syndrome.md");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("MedInfo:DataDirectory", Path.Combine(Root, "data"));
+        builder.UseSetting("MedInfo:ContentDirectory", ContentDirectory);
+    }
+
+    /// <summary>A client that has confirmed the HCP notice and does not follow redirects.</summary>
+    public HttpClient CreateHcpClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing server: the OS temp cleaner will take it.
+        }
+    }
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
