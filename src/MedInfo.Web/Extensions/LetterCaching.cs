@@ -1,28 +1,28 @@
 using System.Globalization;
 using MedInfo.Store;
+using MedInfo.Web.Components.Pages.Hcp;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace MedInfo.Web.Extensions;
 
 /// <summary>
-/// Letter pages are cached by letter version: before the page renders, the current version's hash becomes the
-/// ETag (a matching If-None-Match gets 304) and the output cache key, so a new import can never serve a stale
-/// letter and an unchanged one is rendered once.
+/// Letter pages are cached by letter version. Before the page renders, the current version's hash becomes the
+/// ETag (a matching If-None-Match gets 304) and part of the output cache key, so a new import can never serve a
+/// stale letter and an unchanged one is rendered once.
 /// </summary>
 internal static class LetterCaching
 {
     public const string Policy = "letter";
     public const string Tag = "letters";
-    public const string HcpCookie = Components.Pages.Hcp.HcpNotice.CookieName;
     private const string VersionItem = "medinfo-letter-version";
 
-    public static KeyValuePair<string, string> VersionKey(HttpContext context) =>
-        new("v", (context.Items[VersionItem] as string ?? "none") + "|" + (context.Request.Cookies.ContainsKey(HcpCookie) ? "hcp" : "gate"));
+    public static string? VersionOf(HttpContext context) => context.Items[VersionItem] as string;
 
     public static IApplicationBuilder UseLetterCacheHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (HttpMethods.IsGet(context.Request.Method) && LetterId(context.Request.Path) is { } id)
+        if (HttpMethods.IsGet(context.Request.Method) && HcpNotice.IsConfirmed(context) && LetterId(context.Request.Path) is { } id)
         {
             var factory = context.RequestServices.GetRequiredService<IDbContextFactory<MedInfoDb>>();
             await using var db = await factory.CreateDbContextAsync(context.RequestAborted);
@@ -30,28 +30,81 @@ internal static class LetterCaching
                 .Where(l => l.Id == id && !l.IsRetired && l.CurrentVersion!.Status == "published")
                 .Select(l => new { l.CurrentVersion!.ContentHash, l.CurrentVersion.ImportedAtUtc })
                 .FirstOrDefaultAsync(context.RequestAborted);
-            if (version is not null && context.Request.Cookies.ContainsKey(HcpCookie))
+            if (version is not null)
             {
                 var etag = new EntityTagHeaderValue($"\"{version.ContentHash[..32]}\"");
                 context.Items[VersionItem] = version.ContentHash;
                 context.Response.Headers.ETag = etag.ToString();
-                context.Response.Headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(version.ImportedAtUtc, DateTimeKind.Utc)).ToString("R", CultureInfo.InvariantCulture);
-                context.Response.Headers.CacheControl = "private, no-cache";
+                context.Response.Headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(version.ImportedAtUtc, DateTimeKind.Utc))
+                    .ToString("R", CultureInfo.InvariantCulture);
                 if (context.Request.Headers.IfNoneMatch.ToString().Contains(etag.Tag.ToString(), StringComparison.Ordinal))
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
                     return;
                 }
+
+                // Registered before the page's own callbacks, so it runs after them (they run last-in, first-out):
+                // Blazor mints an antiforgery cookie (and no-store) at response start on every page of an app with
+                // interactive render modes. A confirmed reader's letter page has no form, so it is dropped, which
+                // lets browsers revalidate with the ETag and the output cache store the page.
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    var kept = headers.SetCookie.Where(c => c is not null && !c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal)).ToArray();
+                    headers.SetCookie = kept;
+                    headers.Remove(HeaderNames.Pragma);
+                    headers.CacheControl = "private, no-cache";
+                    return Task.CompletedTask;
+                });
             }
         }
 
         await next(context);
     });
 
-    /// <summary>The id in /letters/{id}, and nothing for the letter's history or version pages.</summary>
+    /// <summary>The id in /letters/{id}; nothing for the history or version pages.</summary>
     private static string? LetterId(PathString path)
     {
         var segments = path.Value?.Split('/', StringSplitOptions.RemoveEmptyEntries);
         return segments is ["letters", var id] ? id : null;
+    }
+}
+
+/// <summary>
+/// The output cache policy of letter pages: stored and looked up by letter version, for confirmed readers only
+/// (anyone who still sees the HCP notice gets a form, and is never cached). A response that sets any cookie is
+/// never stored.
+/// </summary>
+internal sealed class LetterOutputCachePolicy : IOutputCachePolicy
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromHours(12);
+
+    public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var http = context.HttpContext;
+        var cacheable = (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
+            && LetterCaching.VersionOf(http) is not null;
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = cacheable;
+        context.AllowCacheStorage = cacheable;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.Tags.Add(LetterCaching.Tag);
+        context.CacheVaryByRules.VaryByValues["version"] = LetterCaching.VersionOf(http) ?? "none";
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        // Called once the response has gone out: only decide whether to keep it.
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
     }
 }

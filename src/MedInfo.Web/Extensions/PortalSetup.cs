@@ -33,10 +33,7 @@ public static class PortalSetup
         builder.Services.AddHostedService<ContentStartup>();
         builder.Services.AddOutputCache(cache =>
         {
-            cache.AddPolicy(LetterCaching.Policy, policy => policy
-                .Expire(TimeSpan.FromHours(12))
-                .Tag(LetterCaching.Tag)
-                .VaryByValue(LetterCaching.VersionKey));
+            cache.AddPolicy(LetterCaching.Policy, new LetterOutputCachePolicy());
         });
         builder.Services.AddRateLimiter(limits =>
         {
@@ -72,7 +69,7 @@ public static class PortalSetup
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
         app.MapRazorComponents<App>()
-            .AddInteractiveServerRenderMode();
+            .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sends frame-ancestors 'none'
         return app;
     }
 }

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace MedInfo.Web.Tests.Http;
+
+public sealed partial class HcpNoticeTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_first_visit_is_asked_to_confirm_and_the_letter_is_not_shown()
+    {
+        var client = portal.CreateClient();
+
+        var html = await client.GetStringAsync("/letters/darzalex-poems-syndrome");
+
+        Assert.Contains("I am a US healthcare professional", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dima et al", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Confirming_sets_a_lasting_cookie_and_returns_to_the_page()
+    {
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await client.GetStringAsync("/letters/darzalex-poems-syndrome");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+
+        var response = await client.PostAsync("/letters/darzalex-poems-syndrome", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "hcp-notice",
+            ["__RequestVerificationToken"] = token,
+            ["Answer"] = "yes",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("medinfo-hcp=yes", StringComparison.Ordinal));
+        Assert.Contains("max-age=31536000", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.EndsWith("/letters/darzalex-poems-syndrome", response.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Declining_explains_the_site_is_for_professionals_and_sets_nothing()
+    {
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var token = AntiforgeryToken().Match(await client.GetStringAsync("/")).Groups[1].Value;
+
+        var response = await client.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "hcp-notice",
+            ["__RequestVerificationToken"] = token,
+            ["Answer"] = "no",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("speak to your doctor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("medinfo-hcp", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task A_post_without_the_antiforgery_token_is_refused()
+    {
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "hcp-notice",
+            ["Answer"] = "yes",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+public sealed class SecurityHeaderTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/letters/darzalex-poems-syndrome")]
+    [InlineData("/not-there")]
+    public async Task Every_response_carries_the_security_headers(string url)
+    {
+        var response = await portal.CreateHcpClient().GetAsync(url);
+
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("strict-origin-when-cross-origin", response.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Pages_contain_no_inline_script()
+    {
+        var html = await portal.CreateHcpClient().GetStringAsync("/letters/darzalex-poems-syndrome");
+
+        Assert.DoesNotMatch("<script(?![^>]*\\bsrc=)[^>]*>", html);
+    }
+}
+
+public sealed class LetterCachingTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task A_letter_page_has_an_etag_and_last_modified_and_answers_304_when_unchanged()
+    {
+        var client = portal.CreateHcpClient();
+        var first = await client.GetAsync("/letters/darzalex-poems-syndrome");
+        var etag = first.Headers.ETag!;
+        Assert.NotNull(first.Content.Headers.LastModified ?? (first.Headers.TryGetValues("Last-Modified", out _) ? DateTimeOffset.MinValue : null));
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/letters/darzalex-poems-syndrome");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var second = await client.SendAsync(conditional);
+
+        Assert.Equal(HttpStatusCode.NotModified, second.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_confirmed_readers_letter_page_comes_from_the_output_cache_without_cookies()
+    {
+        var client = portal.CreateHcpClient();
+        var first = await client.GetAsync("/letters/darzalex-poems-syndrome");
+        var second = await client.GetAsync("/letters/darzalex-poems-syndrome");
+
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.True(first.Headers.CacheControl is { Private: true, NoCache: true, NoStore: false });
+        Assert.True(second.Headers.Age.HasValue, "the second response should be served from the output cache");
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_visitor_shown_the_notice_is_never_served_a_cached_letter()
+    {
+        await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome");
+
+        var response = await portal.CreateClient().GetAsync("/letters/darzalex-poems-syndrome");
+
+        Assert.False(response.Headers.Age.HasValue);
+        Assert.Contains("I am a US healthcare professional", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Static_assets_are_served_under_fingerprinted_names()
+    {
+        var html = await portal.CreateHcpClient().GetStringAsync("/");
+        var css = Regex.Match(html, "href=\"(css/site\\.[a-z0-9]+\\.css)\"").Groups[1].Value;
+        Assert.NotEmpty(css);
+
+        var response = await portal.CreateHcpClient().GetAsync("/" + css);
+
+        // A fingerprinted name changes with the file, so browsers may keep it for good. (The long-lived
+        // "immutable" Cache-Control comes with the published asset manifest, not the build one tests run on.)
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+    }
+}
+
+public sealed class SearchRateLimitTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task One_client_searching_too_fast_gets_429_with_retry_after()
+    {
+        var client = portal.CreateHcpClient();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 200 && limited is null; i++)
+        {
+            var response = await client.GetAsync("/search?q=poems");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited = response;
+            }
+        }
+
+        Assert.NotNull(limited);
+        Assert.True(limited.Headers.RetryAfter is not null);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/letters/darzalex-poems-syndrome")).StatusCode);
+    }
+}
