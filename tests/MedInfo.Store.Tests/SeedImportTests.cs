@@ -65,4 +65,13 @@ public sealed class SeedImportTests : IAsyncLifetime
         Assert.Equal(2, await store.CountAsync("Products"));
         Assert.Equal(2, await store.CountAsync("LetterVersionProducts"));
     }
+
+    [Fact]
+    public async Task Products_list_A_to_Z_with_a_brand_before_its_longer_namesakes()
+    {
+        var products = await store.Catalog.ListProductsAsync();
+
+        Assert.Equal(["DARZALEX®", "DARZALEX FASPRO®"], products.Select(p => p.Brand));
+        Assert.Equal("daratumumab", products[0].Generic);
+    }
 }

@@ -27,6 +27,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+
+        // Outside Development the build's static web assets (scoped CSS, blazor.web.js) are only found when asked for.
+        builder.UseStaticWebAssets();
         builder.UseSetting("MedInfo:DataDirectory", Path.Combine(Root, "data"));
         builder.UseSetting("MedInfo:ContentDirectory", ContentDirectory);
     }

@@ -56,7 +56,8 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return products
             .Select(p => new ProductEntry(p.Slug, p.Brand, p.Generic, p.PrescribingInformationUrl, counts[p.Id]))
-            .OrderBy(p => p.Brand, StringComparer.OrdinalIgnoreCase)
+            // A-Z by the slug (letters and digits only), so "DARZALEX®" comes before "DARZALEX FASPRO®".
+            .OrderBy(p => p.Slug, StringComparer.Ordinal).ThenBy(p => p.Brand, StringComparer.OrdinalIgnoreCase)
             .ToList();
     }
 

@@ -14,7 +14,7 @@ public sealed class CitationLinkTests : ComponentTestBase
         var cut = RenderInLetter<CitationLink>(Seed, p => p.Add(c => c.Citation, citation));
 
         var links = cut.FindAll("sup.cite > a");
-        Assert.Equal(["#ref-2", "#ref-3"], links.Select(a => a.GetAttribute("href")));
+        Assert.Equal([PagePath + "#ref-2", PagePath + "#ref-3"], links.Select(a => a.GetAttribute("href")));
         Assert.Equal("2,3", string.Concat(cut.Find("sup.cite").ChildNodes.Where(n => n.NodeName is "A" or "#text").Select(n => n.TextContent)));
         Assert.Equal("ref-2-text", links[0].GetAttribute("aria-describedby"));
         Assert.Equal("Reference 2", links[0].GetAttribute("aria-label"));
@@ -29,9 +29,9 @@ public sealed class CitationLinkTests : ComponentTestBase
 
         var link = cut.Find("sup.cite > a");
         Assert.Equal("4-13", link.TextContent);
-        Assert.Equal("#ref-4", link.GetAttribute("href"));
+        Assert.Equal(PagePath + "#ref-4", link.GetAttribute("href"));
         Assert.Equal(10, link.GetAttribute("aria-describedby")!.Split(' ').Length);
-        Assert.Equal("References 4 to 13", link.GetAttribute("aria-label"));
+        Assert.Equal("References 4-13", link.GetAttribute("aria-label"));
     }
 
     [Fact]

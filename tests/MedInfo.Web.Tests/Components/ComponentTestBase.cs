@@ -12,6 +12,9 @@ public abstract class ComponentTestBase : BunitContext
 {
     protected static readonly Lazy<Letter> SeedLetter = new(() => TestLetters.ReadValid(File.ReadAllText(RepositoryPaths.SeedMarkdown)));
 
+    /// <summary>The page the letter parts are rendered on: in-page links name it.</summary>
+    protected const string PagePath = "/letters/test-letter";
+
     protected ComponentTestBase() => Services.AddSingleton(TimeProvider.System);
 
     protected static Letter Seed => SeedLetter.Value;
@@ -32,7 +35,7 @@ public abstract class ComponentTestBase : BunitContext
     protected IRenderedComponent<TComponent> RenderInLetter<TComponent>(Letter letter, Action<ComponentParameterCollectionBuilder<TComponent>> parameters)
         where TComponent : IComponent
     {
-        var state = new LetterRenderState(letter);
+        var state = new LetterRenderState(letter, PagePath);
         return Render<CascadingValue<LetterRenderState>>(p => p
             .Add(c => c.Value, state)
             .Add(c => c.IsFixed, true)

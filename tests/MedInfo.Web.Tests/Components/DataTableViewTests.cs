@@ -18,7 +18,7 @@ public sealed class DataTableViewTests : ComponentTestBase
         var cut = RenderTable("dima-baseline");
 
         Assert.Equal("Baseline Patient Characteristics at Diagnosis and DARZALEX or DARZALEX FASPRO Initiation1", ReadText(cut.Find("caption")));
-        Assert.NotNull(cut.Find("caption sup.cite a[href='#ref-1']"));
+        Assert.NotNull(cut.Find($"caption sup.cite a[href='{PagePath}#ref-1']"));
         var characteristic = cut.Find("thead th");
         Assert.Equal(("Characteristic", "2", "col"), (characteristic.TextContent, characteristic.GetAttribute("rowspan"), characteristic.GetAttribute("scope")));
         var n7 = cut.FindAll("thead tr")[1].QuerySelector("th")!;
@@ -72,7 +72,7 @@ public sealed class DataTableViewTests : ComponentTestBase
         var cut = RenderTable("dima-responses");
 
         var marker = cut.Find("sup.note-marker a");
-        Assert.Equal("#table-dima-responses-note-a", marker.GetAttribute("href"));
+        Assert.Equal(PagePath + "#table-dima-responses-note-a", marker.GetAttribute("href"));
         var note = cut.Find("#table-dima-responses-note-a");
         Assert.Equal("aNo symptomatic improvement was observed in 1 (14%) patient, particularly for neuropathy.", note.TextContent);
         Assert.StartsWith("Abbreviations: CRC, complete clinical response", cut.Find(".table-abbreviations").TextContent, StringComparison.Ordinal);

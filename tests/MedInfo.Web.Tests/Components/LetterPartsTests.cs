@@ -1,6 +1,7 @@
 using Bunit;
 using MedInfo.Letters;
 using MedInfo.Web.Components.Pages.Letter;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Web.Tests.Components;
@@ -32,8 +33,8 @@ public sealed class ReferenceListTests : ComponentTestBase
         var items = cut.FindAll("ol > li");
         Assert.Equal(Enumerable.Range(1, 13).Select(n => $"ref-{n}"), items.Select(li => li.Id));
         Assert.StartsWith("Dima D, Valent J, Khouri J.", cut.Find("#ref-1-text").TextContent, StringComparison.Ordinal);
-        var state = new LetterRenderState(Seed);
-        Assert.Equal(state.CitedAt(1).Select(id => "#" + id), items[0].QuerySelectorAll(".backlinks a").Select(a => a.GetAttribute("href")));
+        var state = new LetterRenderState(Seed, PagePath);
+        Assert.Equal(state.CitedAt(1).Select(id => PagePath + "#" + id), items[0].QuerySelectorAll(".backlinks a").Select(a => a.GetAttribute("href")));
         Assert.True(state.CitedAt(1).Count >= 3, "Reference 1 is cited in the summary, the card title and intro, and two table captions.");
     }
 
@@ -97,12 +98,12 @@ public sealed class TableOfContentsTests : ComponentTestBase
     [Fact]
     public void Contents_list_sections_study_cards_literature_search_and_references()
     {
-        var cut = Render<TableOfContents>(p => p.Add(c => c.Letter, Seed));
+        var cut = RenderInLetter<TableOfContents>(Seed, p => p.Add(c => c.Letter, Seed));
 
         Assert.Equal(
-            ["#summary", "#product-labeling", "#clinical-data", "#study-dima-et-al-2023", "#study-vaxman-et-al-2023", "#literature-search", "#references"],
+            new[] { "summary", "product-labeling", "clinical-data", "study-dima-et-al-2023", "study-vaxman-et-al-2023", "literature-search", "references" }.Select(a => $"{PagePath}#{a}"),
             cut.FindAll("a").Select(a => a.GetAttribute("href")));
-        Assert.Equal("Dima et al (2023)", cut.Find("a[href='#study-dima-et-al-2023']").TextContent);
+        Assert.Equal("Dima et al (2023)", cut.Find($"a[href='{PagePath}#study-dima-et-al-2023']").TextContent);
     }
 }
 
@@ -111,12 +112,15 @@ public sealed class LetterViewTests : ComponentTestBase
     [Fact]
     public void Every_citation_and_cross_reference_points_at_something_on_the_page()
     {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(PagePath);
         var cut = Render<LetterView>(p => p.Add(c => c.Letter, Seed));
 
         var ids = cut.FindAll("[id]").Select(e => e.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        var targets = cut.FindAll("a[href^='#']").Select(a => a.GetAttribute("href")![1..]).Distinct().ToList();
+        var targets = cut.FindAll($"a[href^='{PagePath}#']").Select(a => a.GetAttribute("href")![(PagePath.Length + 1)..]).Distinct().ToList();
+        Assert.True(targets.Count > 20, $"only {targets.Count} in-page links");
         Assert.All(targets, t => Assert.Contains(t, ids));
+        Assert.Empty(cut.FindAll("a[href^='#']")); // <base href="/"> would send a bare fragment to the home page
         Assert.Equal(4, cut.FindAll("a.table-ref").Count);
         Assert.Contains("was conducted on 30\u00a0April\u00a02025.", cut.Find("#literature-search").TextContent, StringComparison.Ordinal);
     }

@@ -33,10 +33,11 @@ public sealed class CitationLink : ComponentBase
             first = false;
             var numbers = Enumerable.Range(from, to - from + 1).ToList();
             builder.OpenElement(4, "a");
-            builder.AddAttribute(5, "href", $"#ref-{from}");
-            builder.AddAttribute(6, "aria-label", from == to ? $"Reference {from}" : $"References {from} to {to}");
+            builder.AddAttribute(5, "href", State?.Link($"ref-{from}") ?? $"#ref-{from}");
+            var label = from == to ? $"{from}" : $"{from}-{to}";
+            builder.AddAttribute(6, "aria-label", from == to ? $"Reference {label}" : $"References {label}");
             builder.AddAttribute(7, "aria-describedby", string.Join(' ', numbers.Select(n => $"ref-{n}-text")));
-            builder.AddContent(8, from == to ? $"{from}" : $"{from}-{to}");
+            builder.AddContent(8, label);
             builder.CloseElement();
         }
 

@@ -22,6 +22,8 @@ public sealed class InlineText : ComponentBase
     [CascadingParameter]
     public LetterRenderState? State { get; set; }
 
+    private string Link(string anchor) => State?.Link(anchor) ?? "#" + anchor;
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         foreach (var inline in Content)
@@ -62,7 +64,7 @@ public sealed class InlineText : ComponentBase
                 break;
             case TableReference reference:
                 builder.OpenElement(8, "a");
-                builder.AddAttribute(9, "href", $"#table-{reference.TableId}");
+                builder.AddAttribute(9, "href", Link($"table-{reference.TableId}"));
                 builder.AddAttribute(10, "class", "table-ref");
                 Children(builder, reference.Content);
                 builder.CloseElement();
@@ -71,7 +73,7 @@ public sealed class InlineText : ComponentBase
                 builder.OpenElement(12, "sup");
                 builder.AddAttribute(13, "class", "note-marker");
                 builder.OpenElement(14, "a");
-                builder.AddAttribute(15, "href", Table is null ? null : "#" + TableNote.AnchorFor(Table.Id, marker.Label));
+                builder.AddAttribute(15, "href", Table is null ? null : Link(TableNote.AnchorFor(Table.Id, marker.Label)));
                 builder.AddAttribute(16, "aria-label", $"Note {marker.Label}");
                 builder.AddContent(17, marker.Label);
                 builder.CloseElement();

@@ -11,9 +11,13 @@ public sealed class LetterRenderState
     private readonly Dictionary<Citation, string> citationIds = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<int, List<string>> citedAt = [];
 
-    public LetterRenderState(MedInfo.Letters.Letter letter)
+    /// <param name="letter">The letter on the page.</param>
+    /// <param name="pagePath">The page's own path and query: the layout's &lt;base href="/"&gt; would send a bare
+    /// "#ref-1" to the home page, so every in-page link names its page.</param>
+    public LetterRenderState(MedInfo.Letters.Letter letter, string pagePath)
     {
         Letter = letter;
+        PagePath = pagePath;
         References = letter.References.ToDictionary(r => r.Number);
         var count = 0;
         foreach (var citation in LetterWalker.Inlines(letter).OfType<Citation>())
@@ -35,6 +39,11 @@ public sealed class LetterRenderState
     public MedInfo.Letters.Letter Letter { get; }
 
     public IReadOnlyDictionary<int, Reference> References { get; }
+
+    public string PagePath { get; }
+
+    /// <summary>A link to an anchor on this page ("/letters/x#ref-1").</summary>
+    public string Link(string anchor) => $"{PagePath}#{anchor}";
 
     /// <summary>The anchor of one citation on the page ("cite-3"), for the reference list's links back.</summary>
     public string? IdOf(Citation citation) => citationIds.GetValueOrDefault(citation);

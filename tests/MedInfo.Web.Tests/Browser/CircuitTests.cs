@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+
+namespace MedInfo.Web.Tests.Browser;
+
+/// <summary>Reading needs no SignalR circuit; only search-as-you-type opens one.</summary>
+[Collection(BrowserFixture.Collection)]
+public sealed class CircuitTests(BrowserFixture browser)
+{
+    private static async Task<List<string>> WebSocketsOpenedAsync(IPage page, string url)
+    {
+        var sockets = new List<string>();
+        page.WebSocket += (_, socket) => sockets.Add(socket.Url);
+        await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.WaitForTimeoutAsync(1000);
+        return sockets;
+    }
+
+    [Fact]
+    public async Task Reading_a_letter_opens_no_websocket()
+    {
+        var page = await browser.NewPageAsync();
+
+        var sockets = await WebSocketsOpenedAsync(page, "/letters/darzalex-poems-syndrome");
+
+        Assert.Empty(sockets);
+    }
+
+    [Fact]
+    public async Task The_search_page_does_open_one_for_suggestions_so_the_check_above_can_fail()
+    {
+        var page = await browser.NewPageAsync();
+
+        var sockets = await WebSocketsOpenedAsync(page, "/search");
+
+        Assert.Contains(sockets, s => s.Contains("/_blazor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Typing_in_the_search_box_suggests_letters()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/search", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.WaitForTimeoutAsync(500);
+
+        await page.Locator("#q").PressSequentiallyAsync("daratu", new() { Delay = 40 });
+
+        var suggestion = page.Locator(".suggestions a");
+        await Assertions.Expect(suggestion).ToHaveAttributeAsync("href", "/letters/darzalex-poems-syndrome");
+        await BrowserFixture.ScreenshotAsync(page, "09-search-suggestions");
+    }
+}
