@@ -3,7 +3,7 @@ using MedInfo.Letters;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 
-namespace MedInfo.Web.Components.Pages.Letter;
+namespace MedInfo.Rendering.Components;
 
 /// <summary>
 /// Renders a run of letter text: emphasis, sub/superscripts, links, citations, cross-references and footnote

@@ -1,8 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
-using MedInfo.Web.Components.Pages.Letter;
+using MedInfo.Rendering.Components;
 
-namespace MedInfo.Web.Tests.Components;
+namespace MedInfo.Rendering.Tests;
 
 public sealed class DataTableViewTests : ComponentTestBase
 {

@@ -1,11 +1,11 @@
 using Bunit;
 using MedInfo.Content.Tests;
 using MedInfo.Letters;
-using MedInfo.Web.Components.Pages.Letter;
+using MedInfo.Rendering.Components;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MedInfo.Web.Tests.Components;
+namespace MedInfo.Rendering.Tests;
 
 /// <summary>bUnit tests of the letter's components, rendered from the seed letter.</summary>
 public abstract class ComponentTestBase : BunitContext

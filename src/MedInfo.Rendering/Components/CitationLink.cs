@@ -2,7 +2,7 @@ using MedInfo.Letters;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 
-namespace MedInfo.Web.Components.Pages.Letter;
+namespace MedInfo.Rendering.Components;
 
 /// <summary>
 /// A citation as a superscript: one link per number ("2,3") or per range ("4-13"), each to its reference. Hovering

@@ -1,6 +1,6 @@
 using MedInfo.Letters;
 
-namespace MedInfo.Web.Components.Pages.Letter;
+namespace MedInfo.Rendering.Components;
 
 /// <summary>
 /// What every part of a letter page needs to know about the whole letter: its references and where each
@@ -41,6 +41,9 @@ public sealed class LetterRenderState
     public IReadOnlyDictionary<int, Reference> References { get; }
 
     public string PagePath { get; }
+
+    /// <summary>Rendered for print (the PDF): portal-only links are left out.</summary>
+    public bool Print { get; init; }
 
     /// <summary>A link to an anchor on this page ("/letters/x#ref-1").</summary>
     public string Link(string anchor) => $"{PagePath}#{anchor}";

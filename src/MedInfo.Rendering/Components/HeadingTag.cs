@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 
-namespace MedInfo.Web.Components.Pages.Letter;
+namespace MedInfo.Rendering.Components;
 
 /// <summary>An h2..h6 element for a heading whose level is data.</summary>
 public sealed class HeadingTag : ComponentBase

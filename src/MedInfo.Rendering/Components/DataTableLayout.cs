@@ -1,6 +1,6 @@
 using MedInfo.Letters;
 
-namespace MedInfo.Web.Components.Pages.Letter;
+namespace MedInfo.Rendering.Components;
 
 /// <summary>One cell placed in the grid, with the header cells that describe it.</summary>
 public sealed record PlacedCell(TableCell Cell, int Column, string Id, string? Headers, bool IsRowHeader);

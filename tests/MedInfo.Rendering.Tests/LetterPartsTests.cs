@@ -1,10 +1,9 @@
 using Bunit;
 using MedInfo.Letters;
-using MedInfo.Web.Components.Pages.Letter;
-using Microsoft.AspNetCore.Components;
+using MedInfo.Rendering.Components;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MedInfo.Web.Tests.Components;
+namespace MedInfo.Rendering.Tests;
 
 public sealed class StudyCardViewTests : ComponentTestBase
 {
@@ -112,8 +111,7 @@ public sealed class LetterViewTests : ComponentTestBase
     [Fact]
     public void Every_citation_and_cross_reference_points_at_something_on_the_page()
     {
-        Services.GetRequiredService<NavigationManager>().NavigateTo(PagePath);
-        var cut = Render<LetterView>(p => p.Add(c => c.Letter, Seed));
+        var cut = Render<LetterView>(p => p.Add(c => c.Letter, Seed).Add(c => c.PagePath, PagePath));
 
         var ids = cut.FindAll("[id]").Select(e => e.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
@@ -123,6 +121,18 @@ public sealed class LetterViewTests : ComponentTestBase
         Assert.Empty(cut.FindAll("a[href^='#']")); // <base href="/"> would send a bare fragment to the home page
         Assert.Equal(4, cut.FindAll("a.table-ref").Count);
         Assert.Contains("was conducted on 30\u00a0April\u00a02025.", cut.Find("#literature-search").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Printed_for_a_PDF_its_links_stay_inside_the_document()
+    {
+        var cut = Render<LetterView>(p => p.Add(c => c.Letter, Seed).Add(c => c.Print, true));
+
+        var hrefs = cut.FindAll("a[href]").Select(a => a.GetAttribute("href")!).ToList();
+        Assert.DoesNotContain(hrefs, h => h.StartsWith('/'));
+        Assert.Contains("#ref-1", hrefs);
+        Assert.Contains("#table-dima-responses", hrefs);
+        Assert.Equal(["DARZALEX FASPRO®", "DARZALEX®"], cut.FindAll("span.product-name").Select(s => s.TextContent));
     }
 
     [Fact]
