@@ -1,10 +1,16 @@
+using MedInfo.Store.Audit;
 using MedInfo.Store.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store;
 
-/// <summary>The store. Use one context per operation (IDbContextFactory); reads use AsNoTracking.</summary>
-public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : DbContext(options)
+/// <summary>
+/// The store. Use one context per operation (IDbContextFactory); reads use AsNoTracking. Staff accounts are
+/// ASP.NET Core Identity's tables in the same file.
+/// </summary>
+public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<StoredLetter> Letters => Set<StoredLetter>();
 
@@ -14,6 +20,13 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : DbContext(o
 
     public DbSet<StoredReference> References => Set<StoredReference>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MedInfoDb).Assembly);
+    public DbSet<ExportRecord> ExportRecords => Set<ExportRecord>();
+
+    public DbSet<ExportFile> ExportFiles => Set<ExportFile>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(MedInfoDb).Assembly);
+    }
 }

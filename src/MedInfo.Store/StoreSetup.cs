@@ -16,6 +16,7 @@ public static class StoreSetup
         services.AddSingleton<Import.LetterImporter>();
         services.AddSingleton<Reading.LetterCatalog>();
         services.AddSingleton<Search.LetterSearch>();
+        services.AddSingleton<Audit.AuditTrail>();
         return services;
     }
 

@@ -21,7 +21,7 @@ public sealed class CitationLink : ComponentBase
     {
         builder.OpenElement(0, "sup");
         builder.AddAttribute(1, "class", "cite");
-        builder.AddAttribute(2, "id", State?.IdOf(Citation));
+        builder.AddAttribute(2, "id", State?.IdOf(Citation) is { } id ? State.Id(id) : null);
         var first = true;
         foreach (var (from, to) in CitationLabel.Segments(Citation.Numbers))
         {
@@ -36,7 +36,7 @@ public sealed class CitationLink : ComponentBase
             builder.AddAttribute(5, "href", State?.Link($"ref-{from}") ?? $"#ref-{from}");
             var label = from == to ? $"{from}" : $"{from}-{to}";
             builder.AddAttribute(6, "aria-label", from == to ? $"Reference {label}" : $"References {label}");
-            builder.AddAttribute(7, "aria-describedby", string.Join(' ', numbers.Select(n => $"ref-{n}-text")));
+            builder.AddAttribute(7, "aria-describedby", string.Join(' ', numbers.Select(n => State?.Id($"ref-{n}-text") ?? $"ref-{n}-text")));
             builder.AddContent(8, label);
             builder.CloseElement();
         }

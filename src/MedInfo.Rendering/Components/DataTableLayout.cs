@@ -15,9 +15,12 @@ public sealed record PlacedRow(TableRow Row, IReadOnlyList<PlacedCell> Cells);
 /// </summary>
 public sealed class DataTableLayout
 {
-    public DataTableLayout(DataTable table)
+    /// <param name="table">The table.</param>
+    /// <param name="idPrefix">Before every cell id: the table's anchor as it appears on the page.</param>
+    public DataTableLayout(DataTable table, string idPrefix)
     {
-        var prefix = table.Anchor;
+        ArgumentNullException.ThrowIfNull(table);
+        var prefix = idPrefix;
         HeaderRows = Place(table.HeaderRows, table.ColumnCount, (r, c) => $"{prefix}-h{r}-{c}", header: true, columnHeaders: null);
         var columnHeaders = new List<string>[table.ColumnCount];
         for (var c = 0; c < table.ColumnCount; c++)

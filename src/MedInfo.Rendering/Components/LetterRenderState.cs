@@ -45,8 +45,17 @@ public sealed class LetterRenderState
     /// <summary>Rendered for print (the PDF): portal-only links are left out.</summary>
     public bool Print { get; init; }
 
+    /// <summary>
+    /// Put before every id of this letter. Empty on a letter page; in a response package each letter has its own
+    /// ("l2-"), so the second letter's citation 1 leads to its own reference 1.
+    /// </summary>
+    public string IdPrefix { get; init; } = string.Empty;
+
+    /// <summary>The id of an element of this letter ("ref-1", or "l2-ref-1" in a package).</summary>
+    public string Id(string anchor) => IdPrefix + anchor;
+
     /// <summary>A link to an anchor on this page ("/letters/x#ref-1").</summary>
-    public string Link(string anchor) => $"{PagePath}#{anchor}";
+    public string Link(string anchor) => $"{PagePath}#{Id(anchor)}";
 
     /// <summary>The anchor of one citation on the page ("cite-3"), for the reference list's links back.</summary>
     public string? IdOf(Citation citation) => citationIds.GetValueOrDefault(citation);

@@ -1,4 +1,4 @@
-namespace MedInfo.Store.Tests;
+namespace MedInfo.Content.Tests;
 
 /// <summary>Small synthetic letters with invented products, for store tests.</summary>
 public static class SyntheticLetters

@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
+
+namespace MedInfo.Pdf;
+
+/// <summary>
+/// Prints HTML to PDF in headless Chromium. One browser per process, started on first use and started again if it
+/// dies; at most <see cref="PdfOptions.MaxConcurrency"/> documents at once, the rest queue with a timeout. The
+/// print page runs no script and every request it makes is aborted: a document carries all it needs inline.
+/// </summary>
+public sealed class ChromiumPdfEngine : IAsyncDisposable
+{
+    // Flags Debian's Chromium needs here: as root (no sandbox), without a GPU, and with no calls home, which a
+    // closed network refuses many times over.
+    private static readonly string[] ChromiumArguments =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--disable-extensions",
+    ];
+
+    private readonly PdfOptions options;
+    private readonly ILogger<ChromiumPdfEngine> logger;
+    private readonly SemaphoreSlim slots;
+    private readonly SemaphoreSlim launching = new(1, 1);
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+
+    public ChromiumPdfEngine(IOptions<PdfOptions> options, ILogger<ChromiumPdfEngine> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.options = options.Value;
+        this.logger = logger;
+        slots = new SemaphoreSlim(Math.Max(1, this.options.MaxConcurrency));
+    }
+
+    /// <summary>Whether the Chromium binary is where the options say (for health checks and clear errors).</summary>
+    public bool IsInstalled => File.Exists(options.ChromiumPath);
+
+    /// <summary>The advice shown when Chromium is missing.</summary>
+    public string InstallAdvice =>
+        $"PDF export needs Chromium, which was not found at {options.ChromiumPath}. Install Debian's package " +
+        $"(apt-get install chromium) or set {PdfOptions.ChromiumVariable} to a Chromium binary.";
+
+    public async Task<byte[]> PrintAsync(string html, PageFrame frame, DocumentInfo info, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(info);
+        if (!await slots.WaitAsync(options.QueueTimeout, cancellationToken).ConfigureAwait(false))
+        {
+            throw new PdfEngineBusyException($"Every PDF slot stayed busy for {options.QueueTimeout.TotalSeconds:0} s. Please try again in a minute.");
+        }
+
+        try
+        {
+            var chromium = await BrowserAsync(cancellationToken).ConfigureAwait(false);
+            await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false }).ConfigureAwait(false);
+            await context.RouteAsync("**/*", route => route.AbortAsync()).ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            var timeout = (float)options.RenderTimeout.TotalMilliseconds;
+            await page.SetContentAsync(html, new PageSetContentOptions { Timeout = timeout, WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
+            var pdf = await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "Letter",
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = frame.HeaderTemplate,
+                FooterTemplate = frame.FooterTemplate,
+                Margin = new Margin { Top = "22mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
+                Tagged = true,
+                Outline = true,
+            }).WaitAsync(options.RenderTimeout, cancellationToken).ConfigureAwait(false);
+            return info.ApplyTo(pdf);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    {
+        if (browser is { IsConnected: true } running)
+        {
+            return running;
+        }
+
+        await launching.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (browser is { IsConnected: true } started)
+            {
+                return started;
+            }
+
+            if (!IsInstalled)
+            {
+                throw new PdfEngineUnavailableException(InstallAdvice);
+            }
+
+            if (browser is not null)
+            {
+                logger.LogWarning("Chromium stopped; starting it again.");
+                await browser.DisposeAsync().ConfigureAwait(false);
+            }
+
+            playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
+            try
+            {
+                browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = options.ChromiumPath,
+                    Headless = true,
+                    Args = ChromiumArguments,
+                }).ConfigureAwait(false);
+            }
+            catch (PlaywrightException e)
+            {
+                throw new PdfEngineUnavailableException($"Chromium at {options.ChromiumPath} did not start: {e.Message.Split('\n')[0]}", e);
+            }
+
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                logger.LogInformation("Chromium {Version} started for PDF export.", browser.Version);
+            }
+
+            return browser;
+        }
+        finally
+        {
+            launching.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync().ConfigureAwait(false);
+        }
+
+        playwright?.Dispose();
+        slots.Dispose();
+        launching.Dispose();
+    }
+}

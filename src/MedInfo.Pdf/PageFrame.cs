@@ -1,0 +1,19 @@
+using System.Net;
+
+namespace MedInfo.Pdf;
+
+/// <summary>
+/// What every page of a PDF carries above and below the text: Chromium's header and footer templates, which are
+/// separate little documents (inline styles only; pageNumber and totalPages are filled in by Chromium).
+/// </summary>
+public sealed record PageFrame(string Header, string FooterLeft)
+{
+    private const string Style = "font-family: 'Liberation Sans', Arial, sans-serif; font-size: 7.5pt; color: #333; width: 100%; padding: 0 16mm;";
+
+    public string HeaderTemplate =>
+        $"<div style=\"{Style} border-bottom: 0.5pt solid #999; padding-bottom: 2mm;\">{WebUtility.HtmlEncode(Header)}</div>";
+
+    public string FooterTemplate =>
+        $"<div style=\"{Style} display: flex; justify-content: space-between; gap: 8mm;\"><span>{WebUtility.HtmlEncode(FooterLeft)}</span>" +
+        "<span style=\"white-space: nowrap;\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>";
+}

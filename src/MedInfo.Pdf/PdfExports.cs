@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using MedInfo.Content.Templates;
+using MedInfo.Letters;
+using MedInfo.Rendering.Print;
+using MedInfo.Store.Audit;
+using MedInfo.Store.Reading;
+using Microsoft.Extensions.Options;
+
+namespace MedInfo.Pdf;
+
+/// <summary>A PDF handed to someone, with the audit record written for it.</summary>
+public sealed record PdfExport(ExportRecordView Record, byte[] Content, string FileName);
+
+/// <summary>A package cannot be made as asked (an unknown letter, no letters, a broken template).</summary>
+public sealed class PackageRequestException(string message) : Exception(message);
+
+/// <summary>
+/// Every PDF leaves through here: a letter (from the portal or the command line) or a staff response package.
+/// Each export writes exactly one audit record. A letter version's PDF is printed once and then served from
+/// the cache (data/pdf-cache), so the same version always gives the same bytes.
+/// </summary>
+public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, ChromiumPdfEngine engine, AuditTrail audit, IOptions<PdfOptions> options, TimeProvider time)
+{
+    /// <summary>Part of the cache key: bump when the printed layout changes in a way the stylesheets do not show.</summary>
+    private const string LayoutVersion = "1";
+
+    private readonly PdfOptions settings = options.Value;
+
+    /// <summary>The PDF of one letter version, from the cache when it was printed before.</summary>
+    public async Task<byte[]> LetterPdfAsync(LetterVersionView version, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var path = CachePath(version);
+        if (path is not null && File.Exists(path))
+        {
+            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        var html = await renderer.RenderLetterAsync(version.Letter).ConfigureAwait(false);
+        var metadata = version.Letter.Metadata;
+        var info = new DocumentInfo(metadata.Title, "Medical Information", $"{metadata.DocumentKind}: {metadata.Title}", metadata.Keywords);
+        var pdf = await engine.PrintAsync(html, LetterFrame(version), info, cancellationToken).ConfigureAwait(false);
+        if (path is not null)
+        {
+            // Written aside and moved in, so a reader never sees half a file.
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            await File.WriteAllBytesAsync(temporary, pdf, cancellationToken).ConfigureAwait(false);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        return pdf;
+    }
+
+    /// <summary>Exports a published letter (its current version, or the numbered one); null when there is none.</summary>
+    public async Task<PdfExport?> ExportLetterAsync(string letterId, int? versionNumber, string? userName, string source, CancellationToken cancellationToken = default)
+    {
+        var version = versionNumber is { } number
+            ? await catalog.GetVersionAsync(letterId, number, cancellationToken).ConfigureAwait(false)
+            : await catalog.GetCurrentAsync(letterId, cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var pdf = await LetterPdfAsync(version, cancellationToken).ConfigureAwait(false);
+        var record = await audit.RecordAsync(
+            new NewExport(NewExport.LetterKind, userName, source, [new ExportedLetter(version.LetterId, version.Number, version.ContentHash)]),
+            pdf, cancellationToken).ConfigureAwait(false);
+        return new PdfExport(record, pdf, $"{version.LetterId}-v{version.Number}.pdf");
+    }
+
+    /// <summary>A response package: cover letter from the template, the letters' current versions, one PDF.</summary>
+    public async Task<PdfExport> ExportPackageAsync(HcpRequest request, IReadOnlyList<string> letterIds, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(letterIds);
+        if (letterIds.Count == 0)
+        {
+            throw new PackageRequestException("Choose at least one letter for the package.");
+        }
+
+        var versions = new List<LetterVersionView>();
+        foreach (var id in letterIds.Distinct(StringComparer.Ordinal))
+        {
+            versions.Add(await catalog.GetCurrentAsync(id, cancellationToken).ConfigureAwait(false)
+                ?? throw new PackageRequestException($"There is no published letter '{id}'."));
+        }
+
+        var template = await CoverLetterAsync(cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var html = await renderer.RenderPackageAsync(request, template.Render(request, today), versions.Select(v => v.Letter).ToList()).ConfigureAwait(false);
+        var frame = new PageFrame(
+            $"Medical Information response to request {request.RequestNumber}",
+            $"Prepared for {request.HcpName}, {request.Credentials} · request {request.RequestNumber} · {today.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)}");
+        var info = new DocumentInfo(
+            $"Response to medical information request {request.RequestNumber}", userName,
+            $"Response to {request.HcpName}, {request.Credentials}: {versions.Count} enclosed letter(s)", [request.RequestNumber]);
+        var pdf = await engine.PrintAsync(html, frame, info, cancellationToken).ConfigureAwait(false);
+        var record = await audit.RecordAsync(
+            new NewExport(NewExport.PackageKind, userName, "web", versions.Select(v => new ExportedLetter(v.LetterId, v.Number, v.ContentHash)).ToList(), request),
+            pdf, cancellationToken).ConfigureAwait(false);
+        return new PdfExport(record, pdf, $"response-{Slug.Make(request.RequestNumber)}.pdf");
+    }
+
+    private async Task<CoverLetterTemplate> CoverLetterAsync(CancellationToken cancellationToken)
+    {
+        var path = settings.CoverLetterTemplatePath;
+        if (!File.Exists(path))
+        {
+            throw new PackageRequestException($"The cover letter template is missing: {path}. Restore content/{CoverLetterTemplate.RelativePath}.");
+        }
+
+        try
+        {
+            return CoverLetterTemplate.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), path);
+        }
+        catch (FormatException e)
+        {
+            throw new PackageRequestException(e.Message);
+        }
+    }
+
+    private static PageFrame LetterFrame(LetterVersionView version)
+    {
+        var metadata = version.Letter.Metadata;
+        return new PageFrame(
+            string.Join("  ·  ", metadata.Products.Select(p => $"{p.Brand} ({p.Generic})")),
+            $"For {metadata.Audience.Region} healthcare professionals only. Not for promotional use. · {version.LetterId} · version {version.Number} · " +
+            $"Last updated {LetterPlainText.FormatDate(metadata.LastUpdated, metadata.Audience.Region)}");
+    }
+
+    private string? CachePath(LetterVersionView version)
+    {
+        if (string.IsNullOrEmpty(settings.CacheDirectory))
+        {
+            return null;
+        }
+
+        // The review notice depends on today's date, so "past review" is part of the key, as are the stylesheets.
+        var pastReview = version.Letter.Metadata.ReviewBy is { } reviewBy && reviewBy < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+            $"{version.ContentHash}\n{version.Number}\n{LayoutVersion}\n{pastReview}\n{PrintStyles.Css}")))[..32];
+        return Path.Combine(settings.CacheDirectory, $"{Slug.Make(version.LetterId)}-{key}.pdf");
+    }
+}

@@ -1,0 +1,28 @@
+namespace MedInfo.Pdf;
+
+/// <summary>How the PDF engine runs. Defaults suit a 2-core server.</summary>
+public sealed class PdfOptions
+{
+    public const string Section = "MedInfo:Pdf";
+
+    /// <summary>Environment variable naming another Chromium binary.</summary>
+    public const string ChromiumVariable = "MEDINFO_CHROMIUM";
+
+    /// <summary>Debian's chromium package; $MEDINFO_CHROMIUM or configuration can point elsewhere.</summary>
+    public string ChromiumPath { get; set; } = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>PDFs printed at once; more wait in the queue.</summary>
+    public int MaxConcurrency { get; set; } = 2;
+
+    /// <summary>How long a request waits for a free slot before it is told the engine is busy.</summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one document may take to print.</summary>
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where printed letters are kept by version (data/pdf-cache).</summary>
+    public string CacheDirectory { get; set; } = string.Empty;
+
+    /// <summary>The cover letter template of response packages (content/templates/cover-letter.md).</summary>
+    public string CoverLetterTemplatePath { get; set; } = string.Empty;
+}

@@ -1,0 +1,36 @@
+using MedInfo.Letters;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging;
+
+namespace MedInfo.Rendering.Print;
+
+/// <summary>
+/// Renders the print documents to HTML strings with Blazor's HtmlRenderer: the same components as the letter page,
+/// outside any HTTP request, so the portal and the command line print alike.
+/// </summary>
+public sealed class PrintRenderer(IServiceProvider services, ILoggerFactory loggers)
+{
+    public Task<string> RenderLetterAsync(Letter letter) =>
+        RenderAsync<LetterPrint>(new Dictionary<string, object?> { [nameof(LetterPrint.Letter)] = letter });
+
+    public Task<string> RenderPackageAsync(HcpRequest request, string coverLetterHtml, IReadOnlyList<Letter> letters) =>
+        RenderAsync<PackagePrint>(new Dictionary<string, object?>
+        {
+            [nameof(PackagePrint.Request)] = request,
+            [nameof(PackagePrint.CoverLetterHtml)] = coverLetterHtml,
+            [nameof(PackagePrint.Letters)] = letters,
+        });
+
+    private async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
+        await using var renderer = new HtmlRenderer(services, loggers);
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters)).ConfigureAwait(false);
+            return output.ToHtmlString();
+        }).ConfigureAwait(false);
+        return "<!DOCTYPE html>\n" + html;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Security.Cryptography;
+using MedInfo.Content.Tests;
+using MedInfo.Letters;
+
+namespace MedInfo.Pdf.Tests;
+
+/// <summary>The seed letter's PDF, read back with poppler-utils as a recipient's tools would.</summary>
+[Collection(PdfFixture.Collection)]
+public sealed class LetterPdfTests(PdfFixture pdf)
+{
+    private const string SeedId = "darzalex-poems-syndrome";
+
+    private static readonly Lazy<Letter> Seed = new(() => TestLetters.ReadValid(File.ReadAllText(RepositoryPaths.SeedMarkdown)));
+
+    private async Task<byte[]> SeedPdfAsync() => (await pdf.Exports.ExportLetterAsync(SeedId, null, null, "test"))!.Content;
+
+    [Fact]
+    public async Task The_text_holds_the_title_every_table_value_and_all_13_references()
+    {
+        var text = PdfText.Normalize(await Poppler.TextAsync(await SeedPdfAsync()));
+
+        Assert.Contains(PdfText.Normalize(Seed.Value.Metadata.Title), text, StringComparison.Ordinal);
+        var cells = Seed.Value.Tables
+            .SelectMany(t => t.HeaderRows.Concat(t.BodyRows))
+            .SelectMany(r => r.Cells)
+            .Select(c => PdfText.Normalize(LetterPlainText.Text(c.Content)))
+            .Where(c => c.Length > 0)
+            .ToList();
+        Assert.True(cells.Count > 150, $"only {cells.Count} cells read from the seed's tables");
+        Assert.All(cells, cell => Assert.Contains(cell, text, StringComparison.Ordinal));
+        Assert.Equal(13, Seed.Value.References.Count);
+        // pdftotext drops a hyphen that ends a line ("quasi-" + "moyamoya" reads "quasimoyamoya"), so references,
+        // which are long prose, are compared without hyphens.
+        var unhyphenated = text.Replace("-", string.Empty, StringComparison.Ordinal);
+        Assert.All(Seed.Value.References, r =>
+            Assert.Contains(PdfText.Normalize(r.Text).Replace("-", string.Empty, StringComparison.Ordinal), unhyphenated, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task It_is_a_tagged_US_Letter_PDF_whose_footer_counts_its_pages()
+    {
+        var file = await SeedPdfAsync();
+        var info = await Poppler.InfoAsync(file);
+        var pages = (await Poppler.TextAsync(file)).Split('\f', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("yes", info["Tagged"]);
+        Assert.StartsWith("612 x 792 pts (letter)", info["Page size"], StringComparison.Ordinal);
+        var count = int.Parse(info["Pages"], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(count >= 4, $"{count} pages");
+        Assert.Equal(count, pages.Length);
+        for (var page = 1; page <= count; page++)
+        {
+            Assert.Contains($"Page {page} of {count}", pages[page - 1], StringComparison.Ordinal);
+            Assert.Contains("darzalex-poems-syndrome · version 1 · Last updated 05/08/2025", pages[page - 1], StringComparison.Ordinal);
+            Assert.Contains("DARZALEX FASPRO® (daratumumab and hyaluronidase-fihj)", pages[page - 1], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Title_subject_author_and_keywords_are_set()
+    {
+        var info = await Poppler.InfoAsync(await SeedPdfAsync());
+
+        Assert.Equal(Seed.Value.Metadata.Title, info["Title"]);
+        Assert.Equal("Medical Information", info["Author"]);
+        Assert.Equal("Medical Information: " + Seed.Value.Metadata.Title, info["Subject"]);
+        Assert.Contains("POEMS syndrome", info["Keywords"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_outline_lists_the_sections_and_both_study_cards()
+    {
+        var titles = PdfText.OutlineTitles(await SeedPdfAsync());
+
+        Assert.Contains("Summary", titles);
+        Assert.Contains("CLINICAL DATA", titles);
+        Assert.Contains("References", titles);
+        Assert.Contains(titles, t => t.StartsWith("Dima et al (2023)", StringComparison.Ordinal));
+        Assert.Contains(titles, t => t.StartsWith("Vaxman et al (2023)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Citations_link_to_their_references_inside_the_document()
+    {
+        var targets = PdfText.InternalLinkTargets(await SeedPdfAsync());
+
+        Assert.Contains("ref-1", targets);
+        Assert.Contains("ref-2", targets);
+        Assert.Contains("ref-4", targets);
+        Assert.Contains("table-dima-responses", targets);
+    }
+
+    [Fact]
+    public async Task Table_header_rows_repeat_on_each_page_the_table_runs_onto()
+    {
+        var pages = (await Poppler.TextAsync(await SeedPdfAsync())).Split('\f');
+
+        var withBaselineRows = pages.Where(p => p.Contains("Heavy chain isotope", StringComparison.Ordinal) || p.Contains("Hematologic + clinical", StringComparison.Ordinal)).ToList();
+        Assert.All(withBaselineRows, p => Assert.Contains("At DARZALEX or DARZALEX FASPRO", PdfText.Normalize(p), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unchanged_version_is_served_from_the_cache_byte_for_byte()
+    {
+        var first = await SeedPdfAsync();
+        var cached = Directory.GetFiles(pdf.CacheDirectory, "darzalex-poems-syndrome-*.pdf");
+        var second = await SeedPdfAsync();
+
+        Assert.Single(cached);
+        Assert.Equal(SHA256.HashData(first), SHA256.HashData(second));
+    }
+}
