@@ -6,19 +6,26 @@ namespace MedInfo.Cli;
 /// <summary>The command tree. Output goes to the writers given, so tests can read it.</summary>
 public static class MedInfoCommandLine
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="args">The command line.</param>
+    /// <param name="output">Standard output.</param>
+    /// <param name="error">Standard error.</param>
+    /// <param name="passwords">Where `users add` reads a password; standard input when not given.</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, PasswordSource? passwords = null)
     {
+        passwords ??= new PasswordSource(Console.In, interactive: !Console.IsInputRedirected);
         var dataOption = new Option<string?>("--data")
         {
             Description = $"Folder of the store (medinfo.db). Default: ${MedInfo.Store.StoreLocation.EnvironmentVariable}, else ./data.",
             Recursive = true,
         };
 
-        var root = new RootCommand("MedInfo: medical information letters, from Markdown content to the store.");
+        var root = new RootCommand("MedInfo: medical information letters, from Markdown content to the store, PDFs and staff accounts.");
         root.Options.Add(dataOption);
         root.Subcommands.Add(ContentCommands.Check(output, error));
         root.Subcommands.Add(ContentCommands.Import(dataOption, output, error));
         root.Subcommands.Add(ListCommand.Create(dataOption, output));
+        root.Subcommands.Add(PdfCommand.Create(dataOption, output, error));
+        root.Subcommands.Add(UsersCommand.Create(dataOption, passwords, output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);

@@ -21,6 +21,7 @@ public sealed class PackageAndAuditTests(PdfFixture pdf)
     public async Task A_package_has_the_cover_letter_both_letters_the_enclosures_and_continuous_page_numbers()
     {
         var export = await pdf.Exports.ExportPackageAsync(Request("MI-2026-0042"), ["darzalex-poems-syndrome", PdfFixture.SyntheticId], "staff@example.org");
+        await PdfArtifacts.SaveAsync("response-package", export.Content);
         var pages = (await Poppler.TextAsync(export.Content)).Split('\f', StringSplitOptions.RemoveEmptyEntries);
         var info = await Poppler.InfoAsync(export.Content);
         var all = PdfText.Normalize(string.Join(' ', pages));

@@ -20,6 +20,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string Root { get; }
 
+    /// <summary>Sign-in attempts per five minutes from the tests' one client address.</summary>
+    protected virtual int SignInBudget => 1000;
+
     public string ContentDirectory { get; }
 
     public string SeedLetterPath => Path.Combine(ContentDirectory, "darzalex", "poems-syndrome.md");
@@ -32,6 +35,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("MedInfo:DataDirectory", Path.Combine(Root, "data"));
         builder.UseSetting("MedInfo:ContentDirectory", ContentDirectory);
+
+        // Every test client shares one address here; the budgets that tests do not exercise are raised.
+        builder.UseSetting("MedInfo:RateLimits:SignInsPerFiveMinutes", SignInBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A client that has confirmed the HCP notice and does not follow redirects.</summary>

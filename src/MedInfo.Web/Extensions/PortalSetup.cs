@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
+using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Web.Components;
+using MedInfo.Web.Components.Pages.Letter;
+using MedInfo.Web.Components.Pages.Staff;
 using MedInfo.Web.Startup;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -10,6 +13,10 @@ namespace MedInfo.Web.Extensions;
 public static class PortalSetup
 {
     public const string SearchRateLimit = "search";
+
+    public const string PdfRateLimit = "pdf";
+
+    public const string SignInRateLimit = "signin";
 
     public static WebApplicationBuilder AddMedInfoPortal(this WebApplicationBuilder builder)
     {
@@ -30,6 +37,13 @@ public static class PortalSetup
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 16 * 1024);
 
         builder.Services.AddMedInfoStore(options.DataDirectory);
+        builder.Services.AddMedInfoPdf(pdf =>
+        {
+            builder.Configuration.GetSection(PdfOptions.Section).Bind(pdf);
+            pdf.CacheDirectory = Path.Combine(options.DataDirectory, "pdf-cache");
+            pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Content.Templates.CoverLetterTemplate.RelativePath);
+        });
+        builder.Services.AddMedInfoStaff();
         builder.Services.AddHostedService<ContentStartup>();
         builder.Services.AddOutputCache(cache =>
         {
@@ -40,12 +54,18 @@ public static class PortalSetup
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limits.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "10";
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            limits.AddPolicy(SearchRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1) }));
+            // Per client address: searching is cheap but unbounded; a PDF costs a Chromium print; sign-in
+            // attempts are a password-guessing door (lockout covers one account, this covers many).
+            var budget = options.RateLimits;
+            limits.AddPolicy(SearchRateLimit, http => PerClient(http, budget.SearchesPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(PdfRateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? PerClient(http, budget.SignInsPerFiveMinutes, TimeSpan.FromMinutes(5))
+                : RateLimitPartition.GetNoLimiter("read"));
         });
         builder.Services.AddHealthChecks();
         return builder;
@@ -64,12 +84,21 @@ public static class PortalSetup
         app.UseRateLimiter();
         app.UseLetterCacheHeaders();
         app.UseOutputCache();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/healthz");
+        app.MapLetterPdfEndpoints();
+        app.MapStaffEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sends frame-ancestors 'none'
         return app;
     }
+
+    private static RateLimitPartition<string> PerClient(HttpContext http, int permits, TimeSpan window) =>
+        RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window });
 }

@@ -163,15 +163,7 @@ public sealed class SearchRateLimitTests(PortalFactory portal) : IClassFixture<P
     public async Task One_client_searching_too_fast_gets_429_with_retry_after()
     {
         var client = portal.CreateHcpClient();
-        HttpResponseMessage? limited = null;
-        for (var i = 0; i < 200 && limited is null; i++)
-        {
-            var response = await client.GetAsync("/search?q=poems");
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                limited = response;
-            }
-        }
+        var limited = await RateLimitProbe.FirstRefusedAsync(200, _ => client.GetAsync("/search?q=poems"));
 
         Assert.NotNull(limited);
         Assert.True(limited.Headers.RetryAfter is not null);

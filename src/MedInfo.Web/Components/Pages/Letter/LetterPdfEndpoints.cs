@@ -1,0 +1,51 @@
+using System.Security.Claims;
+using MedInfo.Pdf;
+using MedInfo.Web.Components.Pages.Hcp;
+using MedInfo.Web.Extensions;
+
+namespace MedInfo.Web.Components.Pages.Letter;
+
+/// <summary>
+/// "Download PDF" on a letter page: the letter's current (or a numbered) version as a PDF, recorded in the audit
+/// trail. Rate-limited per client, because each new version costs a Chromium print.
+/// </summary>
+internal static class LetterPdfEndpoints
+{
+    public static IEndpointRouteBuilder MapLetterPdfEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/letters/{id}/pdf", (string id, HttpContext http, PdfExports exports, CancellationToken cancellationToken) =>
+                ExportAsync(id, null, http, exports, cancellationToken))
+            .RequireRateLimiting(PortalSetup.PdfRateLimit);
+        routes.MapGet("/letters/{id}/versions/{number:int}/pdf", (string id, int number, HttpContext http, PdfExports exports, CancellationToken cancellationToken) =>
+                ExportAsync(id, number, http, exports, cancellationToken))
+            .RequireRateLimiting(PortalSetup.PdfRateLimit);
+        return routes;
+    }
+
+    private static async Task<IResult> ExportAsync(string id, int? number, HttpContext http, PdfExports exports, CancellationToken cancellationToken)
+    {
+        if (!HcpNotice.IsConfirmed(http) && http.User.Identity?.IsAuthenticated != true)
+        {
+            // The notice is on the letter page; the PDF is for those who answered it.
+            return Results.Redirect($"/letters/{Uri.EscapeDataString(id)}");
+        }
+
+        try
+        {
+            var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.Name) : null;
+            var export = await exports.ExportLetterAsync(id, number, user, "web", cancellationToken);
+            return export is null
+                ? Results.NotFound()
+                : Results.File(export.Content, "application/pdf", export.FileName);
+        }
+        catch (PdfEngineUnavailableException e)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        catch (PdfEngineBusyException e)
+        {
+            http.Response.Headers.RetryAfter = "30";
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+using MedInfo.Letters;
+
+namespace MedInfo.Web.Components.Pages.Staff;
+
+/// <summary>The HCP request as staff type it into the package form; validated before anything is printed.</summary>
+public sealed class PackageForm
+{
+    [Required(ErrorMessage = "Enter the request number.")]
+    [StringLength(50, ErrorMessage = "A request number has at most 50 characters.")]
+    [RegularExpression(@"^[A-Za-z0-9][A-Za-z0-9\-_/.]*$", ErrorMessage = "A request number has letters, digits and - _ / . only.")]
+    public string RequestNumber { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter the HCP's name.")]
+    [StringLength(200)]
+    public string HcpName { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter the HCP's credentials (for example MD, PharmD).")]
+    [StringLength(100)]
+    public string Credentials { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter the institution.")]
+    [StringLength(200)]
+    public string Institution { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter a postal address or an email address.")]
+    [StringLength(400)]
+    public string Contact { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter the question as it was received.")]
+    [StringLength(4000, ErrorMessage = "The question is limited to 4,000 characters.")]
+    public string Question { get; set; } = string.Empty;
+
+    [Required(ErrorMessage = "Enter the date the request was received.")]
+    [ReceivedDate]
+    public DateOnly? DateReceived { get; set; }
+
+    public HcpRequest ToRequest() => new(
+        RequestNumber.Trim(), HcpName.Trim(), Credentials.Trim(), Institution.Trim(), Contact.Trim(), Question.Trim(), DateReceived!.Value);
+}
+
+/// <summary>A request cannot arrive in the future (a day's grace for time zones), nor before 2000.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+internal sealed class ReceivedDateAttribute() : ValidationAttribute("The date received must be a real date, not in the future.")
+{
+    public override bool IsValid(object? value) =>
+        value is not DateOnly date || (date.Year >= 2000 && date <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1));
+}

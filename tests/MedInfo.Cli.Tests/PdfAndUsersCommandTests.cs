@@ -1,0 +1,87 @@
+using MedInfo.Content.Tests;
+using MedInfo.Store;
+using MedInfo.Store.Audit;
+using MedInfo.Store.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedInfo.Cli.Tests;
+
+/// <summary><c>medinfo pdf</c> and <c>medinfo users add</c> against a store of their own.</summary>
+public sealed class PdfAndUsersCommandTests : IDisposable
+{
+    private readonly string data = Directory.CreateTempSubdirectory("medinfo-cli-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task Pdf_writes_the_letter_and_records_the_export()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("import", RepositoryPaths.Content, "--data", data)).ExitCode);
+        var file = Path.Combine(data, "letter.pdf");
+
+        var result = await CliRun.RunAsync("pdf", "darzalex-poems-syndrome", "-o", file, "--data", data);
+
+        Assert.Equal(0, result.ExitCode);
+        var bytes = await File.ReadAllBytesAsync(file);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
+        var audit = new AuditTrail(StoreSetup.CreateFactory(StoreLocation.ConnectionString(data)), TimeProvider.System);
+        var record = Assert.Single(await audit.ListAsync(new ExportQuery()));
+        Assert.Equal("cli", record.Source);
+        Assert.Contains(record.PdfSha256, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pdf_of_an_unknown_letter_says_so_and_fails()
+    {
+        var result = await CliRun.RunAsync("pdf", "no-such-letter", "-o", Path.Combine(data, "x.pdf"), "--data", data);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("No published letter 'no-such-letter'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Users_add_reads_the_password_from_stdin_and_makes_an_admin_who_is_also_staff()
+    {
+        var result = await CliRun.RunWithInputAsync("a long enough password\n", "users", "add", "lead@example.org", "--role", "Admin", "--data", data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("a long enough password", result.Output + result.Error, StringComparison.Ordinal);
+        await using var provider = IdentityServices();
+        var users = provider.GetRequiredService<UserManager<IdentityUser>>();
+        var user = await users.FindByEmailAsync("lead@example.org");
+        Assert.NotNull(user);
+        Assert.True(await users.CheckPasswordAsync(user, "a long enough password"));
+        Assert.Equal([StaffIdentity.AdminRole, StaffIdentity.StaffRole], (await users.GetRolesAsync(user)).Order());
+    }
+
+    [Fact]
+    public async Task Users_add_refuses_a_short_password_an_unknown_role_and_a_second_account_for_one_email()
+    {
+        var shortPassword = await CliRun.RunWithInputAsync("short\n", "users", "add", "a@example.org", "--data", data);
+        var badRole = await CliRun.RunWithInputAsync("a long enough password\n", "users", "add", "a@example.org", "--role", "Root", "--data", data);
+        var first = await CliRun.RunWithInputAsync("a long enough password\n", "users", "add", "a@example.org", "--data", data);
+        var again = await CliRun.RunWithInputAsync("a long enough password\n", "users", "add", "a@example.org", "--data", data);
+
+        Assert.Equal(1, shortPassword.ExitCode);
+        Assert.Contains("at least 12 characters", shortPassword.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, badRole.ExitCode);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already an account", again.Error, StringComparison.Ordinal);
+    }
+
+    private ServiceProvider IdentityServices()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddMedInfoStore(data);
+        services.AddIdentityCore<IdentityUser>(StaffIdentity.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<MedInfoDb>();
+        return services.BuildServiceProvider();
+    }
+}

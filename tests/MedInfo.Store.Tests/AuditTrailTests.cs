@@ -1,0 +1,64 @@
+using MedInfo.Store.Audit;
+
+namespace MedInfo.Store.Tests;
+
+/// <summary>The audit trail's own rules, without a browser: chaining, filtering, CSV that spreadsheets cannot run.</summary>
+public sealed class AuditTrailTests : IAsyncLifetime
+{
+    private TestStore store = null!;
+    private AuditTrail audit = null!;
+
+    public async Task InitializeAsync()
+    {
+        store = await TestStore.CreateAsync();
+        audit = new AuditTrail(store.Factory, store.Clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        audit.Dispose();
+        await store.DisposeAsync();
+    }
+
+    private Task<ExportRecordView> RecordAsync(string? user, string letter, byte[] pdf) =>
+        audit.RecordAsync(new NewExport(NewExport.LetterKind, user, "web", [new ExportedLetter(letter, 1, new string('a', 64))]), pdf);
+
+    [Fact]
+    public async Task Records_chain_from_the_genesis_hash_and_identical_PDFs_are_kept_once()
+    {
+        var first = await RecordAsync(null, "one", [1, 2, 3]);
+        var second = await RecordAsync(null, "one", [1, 2, 3]);
+
+        Assert.Equal(AuditTrail.GenesisHash, first.PreviousHash);
+        Assert.Equal(first.RecordHash, second.PreviousHash);
+        Assert.NotEqual(first.RecordHash, second.RecordHash);
+        Assert.Equal(1, await store.CountAsync("ExportFiles"));
+        Assert.Equal([1, 2, 3], (await audit.GetPdfAsync(second.Id))!.Content);
+    }
+
+    [Fact]
+    public async Task Filters_match_user_letter_and_dates_and_treat_wildcards_as_text()
+    {
+        await RecordAsync("ana@example.org", "alpha-letter", [1]);
+        store.Clock.Now = store.Clock.Now.AddDays(3);
+        await RecordAsync(null, "beta-letter", [2]);
+
+        Assert.Single(await audit.ListAsync(new ExportQuery(Text: "ana@")));
+        Assert.Single(await audit.ListAsync(new ExportQuery(Text: "beta")));
+        Assert.Empty(await audit.ListAsync(new ExportQuery(Text: "%")));
+        var day = DateOnly.FromDateTime(store.Clock.Now.UtcDateTime);
+        Assert.Equal("beta-letter", Assert.Single(await audit.ListAsync(new ExportQuery(From: day, To: day))).Letters[0].LetterId);
+    }
+
+    [Fact]
+    public async Task CSV_fields_that_a_spreadsheet_would_run_as_formulas_are_defused()
+    {
+        await RecordAsync("=HYPERLINK(\"http://evil\")", "alpha", [9]);
+        await using var writer = new StringWriter();
+
+        await audit.WriteCsvAsync(writer, new ExportQuery());
+
+        var row = writer.ToString().Split('\n')[1];
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",", row, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using System.Security.Cryptography;
+using MedInfo.Store.Audit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedInfo.Web.Tests.Http;
+
+/// <summary>"Download PDF" on a letter page: a PDF, one audit record per download, clear answers when it cannot.</summary>
+public sealed class LetterPdfTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private AuditTrail Audit => portal.Services.GetRequiredService<AuditTrail>();
+
+    [Fact]
+    public async Task The_letter_page_offers_its_PDF_and_each_download_leaves_one_matching_record()
+    {
+        var client = portal.CreateHcpClient();
+        Assert.Contains("href=\"/letters/darzalex-poems-syndrome/pdf\"", await client.GetStringAsync("/letters/darzalex-poems-syndrome"), StringComparison.Ordinal);
+        var before = (await Audit.ListAsync(new ExportQuery())).Count;
+
+        var response = await client.GetAsync("/letters/darzalex-poems-syndrome/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("darzalex-poems-syndrome-v1.pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
+        var records = await Audit.ListAsync(new ExportQuery());
+        Assert.Equal(before + 1, records.Count);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), records[0].PdfSha256);
+        Assert.Null(records[0].UserName);
+        Assert.Equal("darzalex-poems-syndrome", records[0].Letters.Single().LetterId);
+    }
+
+    [Fact]
+    public async Task A_past_version_downloads_as_that_version()
+    {
+        var response = await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome/versions/1/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("darzalex-poems-syndrome-v1.pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
+    [Theory]
+    [InlineData("/letters/no-such-letter/pdf")]
+    [InlineData("/letters/darzalex-poems-syndrome/versions/99/pdf")]
+    [InlineData("/letters/%3Cscript%3E/pdf")]
+    public async Task Unknown_letters_and_versions_are_404_and_record_nothing(string path)
+    {
+        var before = (await Audit.ListAsync(new ExportQuery())).Count;
+
+        var response = await portal.CreateHcpClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(before, (await Audit.ListAsync(new ExportQuery())).Count);
+    }
+
+    [Fact]
+    public async Task Without_the_HCP_confirmation_the_PDF_link_leads_to_the_notice()
+    {
+        var response = await portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/letters/darzalex-poems-syndrome/pdf");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/letters/darzalex-poems-syndrome", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task One_client_exporting_too_fast_gets_429_with_retry_after()
+    {
+        var client = portal.CreateHcpClient();
+        var limited = await RateLimitProbe.FirstRefusedAsync(40, _ => client.GetAsync("/letters/no-such-letter/pdf"));
+
+        Assert.NotNull(limited);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+}
+
+/// <summary>A server without Chromium: PDF export explains how to install it; reading goes on.</summary>
+public sealed class MissingChromiumTests(MissingChromiumTests.Factory portal) : IClassFixture<MissingChromiumTests.Factory>
+{
+    public sealed class Factory : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("MedInfo:Pdf:ChromiumPath", "/nonexistent/chromium");
+        }
+    }
+
+    [Fact]
+    public async Task The_PDF_answers_503_with_install_advice_and_the_letter_page_still_works()
+    {
+        var client = portal.CreateHcpClient();
+
+        var pdf = await client.GetAsync("/letters/darzalex-poems-syndrome/pdf");
+        var page = await client.GetAsync("/letters/darzalex-poems-syndrome");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, pdf.StatusCode);
+        Assert.Contains("apt-get install chromium", await pdf.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+}

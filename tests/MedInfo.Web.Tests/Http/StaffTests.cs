@@ -1,0 +1,195 @@
+using System.Net;
+using System.Security.Cryptography;
+using MedInfo.Store.Audit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedInfo.Web.Tests.Http;
+
+/// <summary>Staff sign-in, response packages and export records over HTTP.</summary>
+public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFactory>, IAsyncLifetime
+{
+    private const string Staff = "staff@example.org";
+
+    public async Task InitializeAsync()
+    {
+        await portal.CreateClient().GetAsync("/healthz"); // starts the portal: store migrated, content imported
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser>>();
+        if (await users.FindByEmailAsync(Staff) is null)
+        {
+            await StaffSession.CreateUserAsync(portal, Staff);
+        }
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Theory]
+    [InlineData("/staff/exports")]
+    [InlineData("/staff/packages/new")]
+    [InlineData("/staff/exports/1")]
+    [InlineData("/staff/exports/1/pdf")]
+    [InlineData("/staff/exports.csv")]
+    public async Task Anonymous_requests_to_staff_pages_are_sent_to_sign_in(string path)
+    {
+        var response = await StaffSession.Client(portal).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/signin?ReturnUrl=" + Uri.EscapeDataString(path), response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Signing_in_opens_the_staff_pages_and_signing_out_closes_them()
+    {
+        var client = StaffSession.Client(portal);
+
+        var signIn = await StaffSession.SignInAsync(client, Staff);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/staff/exports", signIn.Headers.Location!.OriginalString.Replace(portal.Server.BaseAddress.ToString().TrimEnd('/'), string.Empty, StringComparison.Ordinal));
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("medinfo-staff=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+
+        var page = await client.GetStringAsync("/staff/exports");
+        Assert.Contains("Export records", page, StringComparison.Ordinal);
+        Assert.Contains(Staff, page, StringComparison.Ordinal);
+
+        var signOut = await StaffSession.PostFormAsync(client, "/staff/exports", string.Empty, [], action: "/staff/signout");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/staff/exports")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_is_refused_and_five_lock_the_account()
+    {
+        const string email = "lockout@example.org";
+        await StaffSession.CreateUserAsync(portal, email);
+        var client = StaffSession.Client(portal);
+
+        var first = await StaffSession.SignInAsync(client, email, "not the password at all");
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("do not match a staff account", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        for (var i = 0; i < 4; i++)
+        {
+            await StaffSession.SignInAsync(client, email, "not the password at all");
+        }
+
+        var right = await StaffSession.SignInAsync(client, email);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked after too many failed sign-ins", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/staff/signin")]
+    [InlineData("/staff/packages/new")]
+    [InlineData("/staff/signout")]
+    public async Task Forms_posted_without_the_antiforgery_token_are_refused(string path)
+    {
+        var client = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(client, Staff);
+
+        var response = await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = path.EndsWith("signin", StringComparison.Ordinal) ? "signin" : "package",
+            ["Input.Email"] = Staff,
+            ["Input.Password"] = StaffSession.Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_package_made_from_the_form_is_recorded_and_downloads_byte_for_byte()
+    {
+        var client = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(client, Staff);
+
+        var created = await StaffSession.PostFormAsync(client, "/staff/packages/new", "package",
+        [
+            new("Form.RequestNumber", "MI-2026-0100"),
+            new("Form.DateReceived", "2026-11-20"),
+            new("Form.Question", "What data exist in POEMS syndrome?"),
+            new("Form.HcpName", "Dr. Rowan Example"),
+            new("Form.Credentials", "MD"),
+            new("Form.Institution", "Example Clinic"),
+            new("Form.Contact", "rowan@example.org"),
+            new("letter", "darzalex-poems-syndrome"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var detailPath = created.Headers.Location!.OriginalString;
+        Assert.Matches(@"/staff/exports/\d+\?created=1$", detailPath);
+        var detail = await client.GetStringAsync(detailPath);
+        Assert.Contains("Dr. Rowan Example", detail, StringComparison.Ordinal);
+        Assert.Contains("MI-2026-0100", detail, StringComparison.Ordinal);
+
+        var id = long.Parse(detailPath.Split('/')[^1].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var record = await portal.Services.GetRequiredService<AuditTrail>().GetAsync(id);
+        var pdf = await client.GetAsync($"/staff/exports/{id}/pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.Equal(record!.PdfSha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Equal(Staff, record.UserName);
+        Assert.Equal("package", record.Kind);
+    }
+
+    [Fact]
+    public async Task A_package_form_with_mistakes_says_what_to_fix_and_records_nothing()
+    {
+        var client = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(client, Staff);
+        var before = (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery())).Count;
+
+        var response = await StaffSession.PostFormAsync(client, "/staff/packages/new", "package",
+        [
+            new("Form.RequestNumber", "<script>"),
+            new("Form.DateReceived", "2999-01-01"),
+            new("Form.HcpName", string.Empty),
+        ]);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("A request number has letters, digits and - _ / . only.", html, StringComparison.Ordinal);
+        Assert.Contains("Enter the HCP&#x27;s name.", html, StringComparison.Ordinal);
+        Assert.Contains("not in the future", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html.Split("<main")[1], StringComparison.Ordinal);
+        Assert.Equal(before, (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery())).Count);
+    }
+
+    [Fact]
+    public async Task Records_filter_and_export_as_CSV()
+    {
+        var client = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(client, Staff);
+        await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome/pdf");
+
+        var csv = await client.GetAsync("/staff/exports.csv?kind=letter");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("id,utc_time,kind,user,source,request_number,letters,pdf_sha256,pdf_bytes,record_hash", lines[0].TrimEnd('\r'));
+        Assert.True(lines.Length >= 2);
+        Assert.All(lines.Skip(1), l => Assert.Contains(",letter,", l, StringComparison.Ordinal));
+        var filtered = await client.GetStringAsync("/staff/exports?q=no-such-request-anywhere");
+        Assert.Contains("No export records match.", filtered, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The sign-in budget per client address, at its production value.</summary>
+public sealed class SignInRateLimitTests(SignInRateLimitTests.Factory portal) : IClassFixture<SignInRateLimitTests.Factory>
+{
+    public sealed class Factory : PortalFactory
+    {
+        protected override int SignInBudget => 10;
+    }
+
+    [Fact]
+    public async Task Guessing_passwords_from_one_address_gets_429_with_retry_after()
+    {
+        var client = StaffSession.Client(portal);
+        var limited = await RateLimitProbe.FirstRefusedAsync(15, i => StaffSession.SignInAsync(client, $"guess{i}@example.org", "wrong password guess"));
+
+        Assert.NotNull(limited);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/signin")).StatusCode);
+    }
+}
