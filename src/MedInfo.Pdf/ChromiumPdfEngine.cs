@@ -12,11 +12,14 @@ namespace MedInfo.Pdf;
 public sealed class ChromiumPdfEngine : IAsyncDisposable
 {
     // Flags Debian's Chromium needs here: as root (no sandbox), without a GPU, and with no calls home, which a
-    // closed network refuses many times over.
+    // closed network refuses many times over. The print page must reach no server at all: besides aborting every
+    // request (below), all traffic, loopback included, is sent to a proxy that does not exist, so not even a
+    // speculative preconnect leaves the process.
     private static readonly string[] ChromiumArguments =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--disable-extensions",
+        "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
     ];
 
     private readonly PdfOptions options;
@@ -33,6 +36,9 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
         this.logger = logger;
         slots = new SemaphoreSlim(Math.Max(1, this.options.MaxConcurrency));
     }
+
+    /// <summary>The running browser, if any (tests close it to check that the engine starts another).</summary>
+    internal IBrowser? CurrentBrowser => browser;
 
     /// <summary>Whether the Chromium binary is where the options say (for health checks and clear errors).</summary>
     public bool IsInstalled => File.Exists(options.ChromiumPath);
