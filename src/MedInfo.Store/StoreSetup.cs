@@ -13,8 +13,9 @@ public static class StoreSetup
         var connectionString = StoreLocation.ConnectionString(dataDirectory);
         services.AddDbContextFactory<MedInfoDb>(options => options.UseSqlite(connectionString));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Import.LetterImporter>();
-        services.AddSingleton<Reading.LetterCatalog>();
+        services.AddSingleton<StoreChanges>();
+        services.AddSingleton(s => new Import.LetterImporter(s.GetRequiredService<IDbContextFactory<MedInfoDb>>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<StoreChanges>()));
+        services.AddSingleton(s => new Reading.LetterCatalog(s.GetRequiredService<IDbContextFactory<MedInfoDb>>(), s.GetRequiredService<StoreChanges>()));
         services.AddSingleton<Search.LetterSearch>();
         services.AddSingleton<Audit.AuditTrail>();
         return services;

@@ -11,7 +11,7 @@ namespace MedInfo.Store.Import;
 /// written. A changed file becomes a new version of its letter; an unchanged one (same hash) writes nothing;
 /// a letter whose file is gone is retired (kept with its history, no longer listed).
 /// </summary>
-public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time)
+public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time, StoreChanges? changes = null)
 {
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -31,8 +31,13 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         var products = await db.Products.ToDictionaryAsync(p => p.Brand, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
 
+        // One query for every letter's highest version number, not one per changed letter.
+        var lastNumbers = await db.LetterVersions.GroupBy(v => v.LetterId)
+            .Select(g => new { LetterId = g.Key, Number = g.Max(v => v.Number) })
+            .ToDictionaryAsync(x => x.LetterId, x => x.Number, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+
         int newLetters = 0, newVersions = 0, unchanged = 0;
-        var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterSource Source)>();
+        var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterSource Source, int? IndexedVersionId)>();
         foreach (var source in read.Letters)
         {
             var id = source.Letter.Metadata.Id;
@@ -55,13 +60,13 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
                 newVersions++;
             }
 
-            var number = await db.LetterVersions.Where(v => v.LetterId == id).Select(v => (int?)v.Number).MaxAsync(cancellationToken).ConfigureAwait(false) ?? 0;
-            var version = NewVersion(source, number + 1, now, products, db);
+            var indexedVersionId = letter.IsRetired ? null : letter.CurrentVersionId;
+            var version = NewVersion(source, lastNumbers.GetValueOrDefault(id) + 1, now, products, db);
             letter.Versions.Add(version);
             letter.SourcePath = source.RelativePath;
             letter.IsRetired = false;
             letter.RetiredAtUtc = null;
-            changed.Add((letter, version, source));
+            changed.Add((letter, version, source, indexedVersionId));
         }
 
         var seen = read.Letters.Select(s => s.Letter.Metadata.Id).ToHashSet(StringComparer.Ordinal);
@@ -75,24 +80,25 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         // Two saves in one transaction: a letter points at its current version and the version at its letter,
         // so the versions are written first and the pointers after.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (letter, version, _) in changed)
+        foreach (var (letter, version, _, _) in changed)
         {
             letter.CurrentVersion = version;
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var index = new SearchIndexWriter(db);
-        foreach (var (letter, _, source) in changed)
+        foreach (var (letter, version, source, indexedVersionId) in changed)
         {
-            await index.ReplaceAsync(letter.Id, source.Letter, cancellationToken).ConfigureAwait(false);
+            await index.ReplaceAsync(letter.Id, indexedVersionId, version.Id, source.Letter, cancellationToken).ConfigureAwait(false);
         }
 
         foreach (var letter in retired)
         {
-            await index.RemoveAsync(letter.Id, cancellationToken).ConfigureAwait(false);
+            await index.RemoveAsync(letter.Id, letter.CurrentVersionId, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        changes?.LettersChanged();
         return new ImportReport(read.FileCount, newLetters, newVersions, unchanged, retired.Count, read.Diagnostics, Written: true);
     }
 

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using MedInfo.Letters;
 using MedInfo.Store.Entities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace MedInfo.Store.Reading;
 
@@ -13,12 +15,25 @@ public sealed record LetterVersionView(string LetterId, int Number, string Conte
 /// <summary>One entry of a letter's version history.</summary>
 public sealed record VersionEntry(int Number, DateTime ImportedAtUtc, string ContentHash, DateOnly LastUpdated, string Title);
 
+/// <summary>What identifies a letter's current version for caching: its content hash and import time.</summary>
+public sealed record VersionStamp(string ContentHash, DateTime ImportedAtUtc);
+
 /// <summary>A product with how many published letters cover it.</summary>
 public sealed record ProductEntry(string Slug, string Brand, string Generic, string? PrescribingInformationUrl, int LetterCount);
 
 /// <summary>Reads letters and their versions out of the store. Public pages see published, unretired letters only.</summary>
-public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory)
+public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreChanges? changes = null) : IDisposable
 {
+    /// <summary>How long a letter's current-version stamp is trusted without asking the store again. Imports in
+    /// this process reset it at once (StoreChanges); an import from another process shows within this time.</summary>
+    public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(2);
+
+    private readonly ConcurrentDictionary<string, (VersionStamp? Stamp, long Generation, long ExpiresAt)> stamps = new(StringComparer.Ordinal);
+
+    // Versions never change once written, so a version's model, once read, is good for as long as it is kept.
+    // Bounded by count (a letter model is tens of kilobytes).
+    private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 2_000 });
+
     private const string Published = "published";
 
     public async Task<IReadOnlyList<LetterSummary>> ListAsync(bool includeRetired = false, CancellationToken cancellationToken = default)
@@ -81,15 +96,43 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory)
             : (new ProductEntry(product.Slug, product.Brand, product.Generic, product.PrescribingInformationUrl, letters.Count), letters);
     }
 
+    /// <summary>
+    /// The hash and import time of a letter's current published version (null when there is none), for ETags and
+    /// cache keys on every letter page request: kept in memory briefly, as asking the store each time costs more
+    /// than serving the cached page.
+    /// </summary>
+    public async Task<VersionStamp?> GetCurrentStampAsync(string letterId, CancellationToken cancellationToken = default)
+    {
+        var generation = changes?.Generation ?? 0;
+        var now = Environment.TickCount64;
+        if (stamps.TryGetValue(letterId, out var kept) && kept.Generation == generation && kept.ExpiresAt > now)
+        {
+            return kept.Stamp;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var stamp = await PublishedLetters(db)
+            .Where(l => l.Id == letterId)
+            .Select(l => new VersionStamp(l.CurrentVersion!.ContentHash, l.CurrentVersion.ImportedAtUtc))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (stamps.Count > 50_000)
+        {
+            stamps.Clear(); // unknown ids from a crawler must not grow this without bound
+        }
+
+        stamps[letterId] = (stamp, generation, now + (long)StampLifetime.TotalMilliseconds);
+        return stamp;
+    }
+
     /// <summary>The current version of a letter that is published and not retired; null when there is none.</summary>
     public async Task<LetterVersionView?> GetCurrentAsync(string letterId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var version = await PublishedLetters(db)
             .Where(l => l.Id == letterId)
-            .Select(l => l.CurrentVersion)
+            .Select(l => new VersionKey(l.CurrentVersion!.Id, l.CurrentVersion.LetterId, l.CurrentVersion.Number, l.CurrentVersion.ContentHash, l.CurrentVersion.ImportedAtUtc))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        return version is null ? null : View(version);
+        return version is null ? null : await ViewAsync(db, version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Any version ever imported, retired letters included: what was sent must stay reproducible.</summary>
@@ -97,8 +140,10 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var version = await db.LetterVersions.AsNoTracking()
-            .FirstOrDefaultAsync(v => v.LetterId == letterId && v.Number == number, cancellationToken).ConfigureAwait(false);
-        return version is null ? null : View(version);
+            .Where(v => v.LetterId == letterId && v.Number == number)
+            .Select(v => new VersionKey(v.Id, v.LetterId, v.Number, v.ContentHash, v.ImportedAtUtc))
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return version is null ? null : await ViewAsync(db, version, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every published version of a letter, oldest first.</summary>
@@ -129,6 +174,21 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory)
     private static IQueryable<StoredLetter> PublishedLetters(MedInfoDb db) =>
         db.Letters.AsNoTracking().Where(l => !l.IsRetired && l.CurrentVersion!.Status == Published);
 
-    private static LetterVersionView View(StoredLetterVersion version) =>
-        new(version.LetterId, version.Number, version.ContentHash, version.ImportedAtUtc, LetterJson.Read(version.ModelJson));
+    public void Dispose() => models.Dispose();
+
+    /// <summary>The version with its model: from the cache, or read (only the model's column) and kept.</summary>
+    private async Task<LetterVersionView> ViewAsync(MedInfoDb db, VersionKey key, CancellationToken cancellationToken)
+    {
+        if (!models.TryGetValue(key.Id, out Letter? letter) || letter is null)
+        {
+            var json = await db.LetterVersions.AsNoTracking().Where(v => v.Id == key.Id).Select(v => v.ModelJson)
+                .SingleAsync(cancellationToken).ConfigureAwait(false);
+            letter = LetterJson.Read(json);
+            models.Set(key.Id, letter, new MemoryCacheEntryOptions { Size = 1 });
+        }
+
+        return new LetterVersionView(key.LetterId, key.Number, key.ContentHash, DateTime.SpecifyKind(key.ImportedAtUtc, DateTimeKind.Utc), letter);
+    }
+
+    private sealed record VersionKey(int Id, string LetterId, int Number, string ContentHash, DateTime ImportedAtUtc);
 }

@@ -30,22 +30,33 @@ public sealed partial class LetterSearch(IDbContextFactory<MedInfoDb> dbFactory)
         var start = MarkStart.ToString();
         var end = MarkEnd.ToString();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // Rank first, on the index alone (joined to versions only when a filter needs them), and keep the best
+        // few; only those get their version's fields and a snippet, which costs more per row than ranking.
+        // A row's rowid is its current version's id (see SearchIndexWriter).
+        var filtered = productSlug is not null || documentKind is not null;
         return await db.Database
             .SqlQuery<SearchHit>($"""
+                WITH top AS MATERIALIZED (
+                    SELECT t.rowid AS VersionId FROM LetterSearch t
+                    WHERE t.LetterSearch MATCH {query}
+                      AND ({filtered} = 0 OR EXISTS (
+                            SELECT 1 FROM LetterVersions tv
+                            WHERE tv.Id = t.rowid
+                              AND ({documentKind} IS NULL OR tv.DocumentKind = {documentKind})
+                              AND ({productSlug} IS NULL OR EXISTS (
+                                    SELECT 1 FROM LetterVersionProducts lp JOIN Products p ON p.Id = lp.ProductId
+                                    WHERE lp.LetterVersionId = tv.Id AND p.Slug = {productSlug}))))
+                    ORDER BY bm25(t.LetterSearch, 0, 10.0, 8.0, 4.0, 1.0, 6.0)
+                    LIMIT {limit})
                 SELECT s.LetterId AS LetterId, v.Title AS Title, v.DocumentKind AS DocumentKind, v.LastUpdated AS LastUpdated,
                        s.Products AS Products,
-                       snippet(LetterSearch, -1, {start}, {end}, '…', 24) AS Snippet,
-                       bm25(LetterSearch, 0, 10.0, 8.0, 4.0, 1.0, 6.0) AS Rank
-                FROM LetterSearch s
-                JOIN Letters l ON l.Id = s.LetterId
-                JOIN LetterVersions v ON v.Id = l.CurrentVersionId
-                WHERE LetterSearch MATCH {query}
-                  AND ({documentKind} IS NULL OR v.DocumentKind = {documentKind})
-                  AND ({productSlug} IS NULL OR EXISTS (
-                        SELECT 1 FROM LetterVersionProducts lp JOIN Products p ON p.Id = lp.ProductId
-                        WHERE lp.LetterVersionId = v.Id AND p.Slug = {productSlug}))
+                       snippet(s.LetterSearch, -1, {start}, {end}, '…', 24) AS Snippet,
+                       bm25(s.LetterSearch, 0, 10.0, 8.0, 4.0, 1.0, 6.0) AS Rank
+                FROM top
+                JOIN LetterSearch s ON s.rowid = top.VersionId
+                JOIN LetterVersions v ON v.Id = top.VersionId
+                WHERE s.LetterSearch MATCH {query}
                 ORDER BY Rank
-                LIMIT {limit}
                 """)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }

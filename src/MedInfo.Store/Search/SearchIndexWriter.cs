@@ -5,13 +5,23 @@ namespace MedInfo.Store.Search;
 
 /// <summary>
 /// Keeps the FTS5 table LetterSearch in step with the current version of each published letter. Runs inside the
-/// import's transaction, so the index never disagrees with the letters.
+/// import's transaction, so the index never disagrees with the letters. A row's rowid is its letter version's id:
+/// LetterId is an UNINDEXED column, so deleting by it scans the whole index, while deleting by rowid does not.
 /// </summary>
 internal sealed class SearchIndexWriter(MedInfoDb db)
 {
-    public async Task ReplaceAsync(string letterId, Letter letter, CancellationToken cancellationToken)
+    /// <param name="letterId">The letter.</param>
+    /// <param name="indexedVersionId">The version now in the index, if any (null for a new letter).</param>
+    /// <param name="versionId">The version to index.</param>
+    /// <param name="letter">Its model.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    public async Task ReplaceAsync(string letterId, int? indexedVersionId, int versionId, Letter letter, CancellationToken cancellationToken)
     {
-        await RemoveAsync(letterId, cancellationToken).ConfigureAwait(false);
+        if (indexedVersionId is not null)
+        {
+            await RemoveAsync(letterId, indexedVersionId, cancellationToken).ConfigureAwait(false);
+        }
+
         if (letter.Metadata.Status != LetterStatus.Published)
         {
             return;
@@ -22,10 +32,19 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
         var body = LetterPlainText.Body(letter.Sections.Where(x => x.Kind != SectionKind.Summary));
         var keywords = string.Join(" ; ", letter.Metadata.Keywords);
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO LetterSearch (LetterId, Title, Products, Summary, Body, Keywords) VALUES ({letterId}, {letter.Metadata.Title}, {products}, {summary}, {body}, {keywords})",
+            $"INSERT INTO LetterSearch (rowid, LetterId, Title, Products, Summary, Body, Keywords) VALUES ({versionId}, {letterId}, {letter.Metadata.Title}, {products}, {summary}, {body}, {keywords})",
             cancellationToken).ConfigureAwait(false);
     }
 
-    public Task RemoveAsync(string letterId, CancellationToken cancellationToken) =>
-        db.Database.ExecuteSqlAsync($"DELETE FROM LetterSearch WHERE LetterId = {letterId}", cancellationToken);
+    public async Task RemoveAsync(string letterId, int? indexedVersionId, CancellationToken cancellationToken)
+    {
+        var removed = indexedVersionId is { } rowId
+            ? await db.Database.ExecuteSqlAsync($"DELETE FROM LetterSearch WHERE rowid = {rowId}", cancellationToken).ConfigureAwait(false)
+            : 0;
+        if (removed == 0)
+        {
+            // A row written before rowids were version ids (or none at all): the slow way, rarely taken.
+            await db.Database.ExecuteSqlAsync($"DELETE FROM LetterSearch WHERE LetterId = {letterId}", cancellationToken).ConfigureAwait(false);
+        }
+    }
 }

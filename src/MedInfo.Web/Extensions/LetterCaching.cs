@@ -1,8 +1,7 @@
 using System.Globalization;
-using MedInfo.Store;
+using MedInfo.Store.Reading;
 using MedInfo.Web.Components.Pages.Hcp;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
 namespace MedInfo.Web.Extensions;
@@ -24,12 +23,7 @@ internal static class LetterCaching
     {
         if (HttpMethods.IsGet(context.Request.Method) && HcpNotice.IsConfirmed(context) && LetterId(context.Request.Path) is { } id)
         {
-            var factory = context.RequestServices.GetRequiredService<IDbContextFactory<MedInfoDb>>();
-            await using var db = await factory.CreateDbContextAsync(context.RequestAborted);
-            var version = await db.Letters.AsNoTracking()
-                .Where(l => l.Id == id && !l.IsRetired && l.CurrentVersion!.Status == "published")
-                .Select(l => new { l.CurrentVersion!.ContentHash, l.CurrentVersion.ImportedAtUtc })
-                .FirstOrDefaultAsync(context.RequestAborted);
+            var version = await context.RequestServices.GetRequiredService<LetterCatalog>().GetCurrentStampAsync(id, context.RequestAborted);
             if (version is not null)
             {
                 var etag = new EntityTagHeaderValue($"\"{version.ContentHash[..32]}\"");

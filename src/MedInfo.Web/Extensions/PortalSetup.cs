@@ -89,6 +89,15 @@ public static class PortalSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
+        if (app.Services.GetRequiredService<PortalOptions>().BenchStaticDirectory is { Length: > 0 } benchStatic)
+        {
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(benchStatic)),
+                RequestPath = "/bench-static",
+            });
+        }
+
         app.MapHealthChecks("/healthz");
         app.MapLetterPdfEndpoints();
         app.MapStaffEndpoints();

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using MedInfo.Store;
+using MedInfo.Store.Import;
+using Microsoft.Data.Sqlite;
+
+namespace MedInfo.Bench.Paths;
+
+/// <summary>
+/// Import of the synthetic corpus: cold into an empty store, the same tree again (nothing to write), and one changed
+/// file among them. Peer: Hugo (Debian's hugo) building the same Markdown bodies as a site.
+/// </summary>
+public static class ImportBench
+{
+    public static async Task<string> RunAsync(Workspace workspace, Report report)
+    {
+        var store = workspace.Path("store-import");
+        if (Directory.Exists(store))
+        {
+            Directory.Delete(store, recursive: true);
+        }
+
+        var factory = StoreSetup.CreateFactory(StoreLocation.ConnectionString(Directory.CreateDirectory(store).FullName));
+        await StoreSetup.MigrateAsync(factory);
+        var importer = new LetterImporter(factory, TimeProvider.System);
+
+        var cold = await TimeAsync(() => importer.ImportAsync(workspace.Corpus));
+        Check(cold.Report, workspace.Letters);
+        var unchanged = await TimeAsync(() => importer.ImportAsync(workspace.Corpus));
+        var one = Directory.EnumerateFiles(workspace.Corpus, "*.md", SearchOption.AllDirectories).First();
+        var text = await File.ReadAllTextAsync(one);
+        await File.WriteAllTextAsync(one, text.Replace("Variant 0.", "Variant 1.", StringComparison.Ordinal));
+        var changed = await TimeAsync(() => importer.ImportAsync(workspace.Corpus));
+        SqliteConnection.ClearAllPools();
+
+        var hugo = HugoBuild(workspace);
+        var perSecond = workspace.Letters / cold.Seconds;
+        var hugoPerSecond = workspace.Letters / hugo;
+        report.Add(new BenchRow($"Import {workspace.Letters:N0} letters, cold", Report.Number(perSecond, "letters/s") + $" ({cold.Seconds:0.0} s)",
+            $"Hugo {Report.Number(hugoPerSecond, "pages/s")} ({hugo:0.0} s)", Report.Times(perSecond / hugoPerSecond) + " speed",
+            ">= 500 letters/s and >= 1x Hugo", perSecond >= 500 && perSecond >= hugoPerSecond));
+        report.Add(new BenchRow($"Re-import {workspace.Letters:N0} unchanged", $"{unchanged.Seconds:0.00} s", string.Empty, string.Empty, "< 3 s", unchanged.Seconds < 3));
+        report.Add(new BenchRow($"Import 1 changed file in {workspace.Letters:N0}", $"{changed.Seconds:0.00} s", string.Empty, string.Empty, "< 1 s",
+            changed.Seconds < 1 && changed.Report.Written));
+        return store;
+    }
+
+    private static void Check(ImportReport report, int letters)
+    {
+        if (!report.Written || report.Diagnostics.Any(d => d.IsError))
+        {
+            throw new InvalidOperationException("The synthetic corpus did not import:\n" + string.Join('\n', report.Diagnostics.Take(10)));
+        }
+    }
+
+    private static async Task<(double Seconds, ImportReport Report)> TimeAsync(Func<Task<ImportReport>> import)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await import();
+        return (clock.Elapsed.TotalSeconds, result);
+    }
+
+    /// <summary>A Hugo site of the same bodies (front matter reduced to what Hugo reads), built once cold.</summary>
+    private static double HugoBuild(Workspace workspace)
+    {
+        var site = workspace.Path("hugo-site");
+        if (Directory.Exists(site))
+        {
+            Directory.Delete(site, recursive: true);
+        }
+
+        var content = Directory.CreateDirectory(Path.Combine(site, "content", "letters")).FullName;
+        var layouts = Directory.CreateDirectory(Path.Combine(site, "layouts", "_default")).FullName;
+        File.WriteAllText(Path.Combine(site, "config.toml"), "baseURL = 'http://localhost/'\ntitle = 'bench'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n");
+        File.WriteAllText(Path.Combine(layouts, "single.html"), "<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>");
+        File.WriteAllText(Path.Combine(layouts, "list.html"), "<!DOCTYPE html><html><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>");
+        foreach (var file in Directory.EnumerateFiles(workspace.Corpus, "*.md", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(file);
+            var end = text.IndexOf("\n---\n", 4, StringComparison.Ordinal);
+            var title = text.Split('\n').First(l => l.StartsWith("title:", StringComparison.Ordinal))[6..].Trim().Replace("'", "''", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(content, Path.GetFileName(file)), $"---\ntitle: '{title}'\n---\n" + text[(end + 5)..]);
+        }
+
+        var start = new ProcessStartInfo("hugo", ["--quiet", "--source", site, "--destination", Path.Combine(site, "public")]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var clock = Stopwatch.StartNew();
+        using var hugo = Process.Start(start) ?? throw new InvalidOperationException("hugo did not start: apt-get install hugo");
+        hugo.WaitForExit();
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (hugo.ExitCode != 0)
+        {
+            throw new InvalidOperationException("hugo failed: " + hugo.StandardError.ReadToEnd());
+        }
+
+        return seconds;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using MedInfo.Pdf;
+using MedInfo.Rendering.Print;
+using MedInfo.Store;
+using MedInfo.Store.Import;
+using MedInfo.Store.Reading;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace MedInfo.Bench.Paths;
+
+/// <summary>
+/// The seed letter's PDF: cold (the engine's first print, Chromium start included), warm (a print with the browser
+/// running), cached (the same version again); peer: bare Playwright page.PdfAsync of the same HTML.
+/// </summary>
+public static class PdfBench
+{
+    private const int Repeats = 5;
+
+    private static readonly PageFrame Frame = new("DARZALEX FASPRO® (daratumumab and hyaluronidase-fihj)", "For US healthcare professionals only.");
+
+    public static async Task RunAsync(Workspace workspace, string repository, Report report)
+    {
+        var data = workspace.Path("store-pdf");
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddMedInfoStore(data);
+        services.AddMedInfoPdf(o => o.CacheDirectory = Path.Combine(data, "pdf-cache"));
+        await using var provider = services.BuildServiceProvider();
+        await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>());
+        await provider.GetRequiredService<LetterImporter>().ImportAsync(Path.Combine(repository, "content"));
+        var version = (await provider.GetRequiredService<LetterCatalog>().GetCurrentAsync("darzalex-poems-syndrome"))!;
+        var html = await provider.GetRequiredService<PrintRenderer>().RenderLetterAsync(version.Letter);
+        var engine = provider.GetRequiredService<ChromiumPdfEngine>();
+        var exports = provider.GetRequiredService<PdfExports>();
+        var frame = Frame;
+        var info = new DocumentInfo("t", "a", "s", []);
+
+        var clock = Stopwatch.StartNew();
+        await engine.PrintAsync(html, frame, info);
+        var cold = clock.Elapsed.TotalMilliseconds;
+        var warm = await MedianAsync(() => engine.PrintAsync(html, frame, info));
+        await exports.LetterPdfAsync(version); // fills the cache
+        var cached = await MedianAsync(() => exports.LetterPdfAsync(version), 20);
+        var peer = await BarePlaywrightAsync(html);
+
+        report.Add(new BenchRow("PDF of the seed letter, cold (Chromium start)", Report.Ms(cold), string.Empty, string.Empty, "< 3 s", cold < 3000));
+        report.Add(new BenchRow("PDF of the seed letter, warm", Report.Ms(warm), $"bare page.PdfAsync {Report.Ms(peer)}", Report.Times(warm / peer) + " time", "<= 1.2x bare", warm / peer <= 1.2));
+        report.Add(new BenchRow("PDF of the seed letter, cached", Report.Ms(cached), string.Empty, string.Empty, "< 5 ms", cached < 5));
+        SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task<double> BarePlaywrightAsync(string html)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = new PdfOptions().ChromiumPath,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        return await MedianAsync(async () =>
+        {
+            await page.SetContentAsync(html);
+            // The same output as ours (page size, margins, header and footer, tagged, outline), so the ratio is
+            // what our engine adds: a fresh isolated context per document, blocked network, document info.
+            return await page.PdfAsync(new PagePdfOptions
+            {
+                Format = "Letter",
+                PrintBackground = true,
+                DisplayHeaderFooter = true,
+                HeaderTemplate = Frame.HeaderTemplate,
+                FooterTemplate = Frame.FooterTemplate,
+                Margin = new Margin { Top = "22mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
+                Tagged = true,
+                Outline = true,
+            });
+        });
+    }
+
+    private static async Task<double> MedianAsync(Func<Task<byte[]>> run, int repeats = Repeats)
+    {
+        await run();
+        var times = new List<double>();
+        for (var i = 0; i < repeats; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await run();
+            times.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        return times.Order().ElementAt(times.Count / 2);
+    }
+}

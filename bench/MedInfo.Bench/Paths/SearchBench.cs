@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using MedInfo.Store;
+using MedInfo.Store.Search;
+using Microsoft.Data.Sqlite;
+
+namespace MedInfo.Bench.Paths;
+
+/// <summary>
+/// Search over the imported corpus and over a store grown to the large size, p50/p95 per query over a fixed mix:
+/// our LetterSearch (query sanitising, joins to the current version, snippet, weighted bm25) vs the bare FTS5
+/// query through Microsoft.Data.Sqlite.
+/// </summary>
+public static class SearchBench
+{
+    private const int Rounds = 40;
+
+    public static async Task RunAsync(Workspace workspace, string importedStore, int large, Report report)
+    {
+        await MeasureAsync(importedStore, workspace.Letters, 10, report);
+        var grown = Grow(workspace, importedStore, workspace.Letters, large);
+        await MeasureAsync(grown, large, 30, report);
+    }
+
+    private static async Task MeasureAsync(string store, int letters, double goalMs, Report report)
+    {
+        var connectionString = StoreLocation.ConnectionString(store);
+        var search = new LetterSearch(StoreSetup.CreateFactory(connectionString));
+        var queries = await QueriesAsync(connectionString);
+        var ours = new List<double>();
+        var peer = new List<double>();
+        await using var raw = new SqliteConnection(connectionString);
+        await raw.OpenAsync();
+        for (var round = 0; round < Rounds + 3; round++)
+        {
+            foreach (var query in queries)
+            {
+                var clock = Stopwatch.StartNew();
+                var hits = await search.SearchAsync(query);
+                var oursMs = clock.Elapsed.TotalMilliseconds;
+                clock.Restart();
+                var rawHits = await RawAsync(raw, LetterSearch.ToFtsQuery(query)!);
+                var peerMs = clock.Elapsed.TotalMilliseconds;
+                if (round >= 3)
+                {
+                    ours.Add(oursMs);
+                    peer.Add(peerMs);
+                }
+
+                if (round == 0 && hits.Count != rawHits)
+                {
+                    throw new InvalidOperationException($"'{query}': {hits.Count} hits from LetterSearch, {rawHits} from raw FTS5");
+                }
+            }
+        }
+
+        var (p50, p95) = (Percentile(ours, 50), Percentile(ours, 95));
+        var (peer50, peer95) = (Percentile(peer, 50), Percentile(peer, 95));
+        report.Add(new BenchRow($"Search, {letters:N0} letters ({queries.Count} queries x {Rounds})", $"p50 {Report.Ms(p50)}, p95 {Report.Ms(p95)}",
+            $"raw FTS5 p50 {Report.Ms(peer50)}, p95 {Report.Ms(peer95)}", Report.Times(p95 / peer95) + " p95",
+            $"p95 < {goalMs} ms and <= 1.5x raw", p95 < goalMs && p95 / peer95 <= 1.5));
+    }
+
+    /// <summary>The mix: brands, a generic name, prefixes, common and rare words, a phrase-like pair.</summary>
+    private static async Task<IReadOnlyList<string>> QueriesAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Brand, Generic FROM Products ORDER BY Id LIMIT 2";
+        var products = new List<(string Brand, string Generic)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                products.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        // Brands and a generic name (what HCPs type most), a common word, two-word queries, a prefix, rare words.
+        return [products[0].Brand.TrimEnd('®'), products[1].Generic, "response", "invented syndrome", "median follow-up", "safety cohort", "zorvel", "Measure 12", "kadorsol", "praqui nexfen"];
+    }
+
+    private static async Task<int> RawAsync(SqliteConnection connection, string ftsQuery)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT LetterId, snippet(LetterSearch, -1, '[', ']', '…', 24), bm25(LetterSearch) AS r FROM LetterSearch WHERE LetterSearch MATCH $q ORDER BY r LIMIT 50";
+        command.Parameters.AddWithValue("$q", ftsQuery);
+        var count = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            _ = reader.GetString(1);
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// A copy of the imported store with every letter repeated (new ids) up to <paramref name="large"/> letters:
+    /// search reads Letters, LetterVersions and LetterSearch, so those are copied (versions without their JSON).
+    /// </summary>
+    private static string Grow(Workspace workspace, string importedStore, int letters, int large)
+    {
+        var target = workspace.Path("store-search-large");
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        Directory.CreateDirectory(target);
+        using (var source = new SqliteConnection(StoreLocation.ConnectionString(importedStore)))
+        {
+            source.Open();
+            using var backup = new SqliteConnection(StoreLocation.ConnectionString(target));
+            source.BackupDatabase(backup);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var connection = new SqliteConnection(StoreLocation.ConnectionString(target));
+        connection.Open();
+        Execute(connection, "PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL;");
+        using (var transaction = connection.BeginTransaction())
+        {
+            for (var copy = 1; copy < large / letters; copy++)
+            {
+                var suffix = string.Create(CultureInfo.InvariantCulture, $"-copy{copy}");
+                Execute(connection, $"""
+                    INSERT INTO LetterVersions (LetterId, Number, ContentHash, ImportedAtUtc, Title, DocumentKind, Status, LastUpdated, ReviewBy, SourcePath, SourceText, ModelJson)
+                    SELECT v.LetterId || '{suffix}', v.Number, v.ContentHash, v.ImportedAtUtc, v.Title, v.DocumentKind, v.Status, v.LastUpdated, v.ReviewBy, v.SourcePath, '', ''
+                    FROM LetterVersions v JOIN Letters l ON l.CurrentVersionId = v.Id WHERE l.Id NOT LIKE '%-copy%';
+                    INSERT INTO Letters (Id, SourcePath, IsRetired, RetiredAtUtc, CurrentVersionId)
+                    SELECT v.LetterId, v.SourcePath, 0, NULL, v.Id FROM LetterVersions v WHERE v.LetterId LIKE '%{suffix}';
+                    INSERT INTO LetterSearch (rowid, LetterId, Title, Products, Summary, Body, Keywords)
+                    SELECT v.Id, s.LetterId || '{suffix}', s.Title, s.Products, s.Summary, s.Body, s.Keywords
+                    FROM LetterSearch s JOIN LetterVersions v ON v.LetterId = s.LetterId || '{suffix}' WHERE s.LetterId NOT LIKE '%-copy%';
+                    """, transaction);
+            }
+
+            transaction.Commit();
+        }
+
+        Execute(connection, "INSERT INTO LetterSearch(LetterSearch) VALUES('optimize'); PRAGMA wal_checkpoint(TRUNCATE);");
+        Console.WriteLine($"  grew the store to {large:N0} letters in {clock.Elapsed.TotalSeconds:0} s");
+        SqliteConnection.ClearAllPools();
+        return target;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        command.CommandTimeout = 600;
+        command.ExecuteNonQuery();
+    }
+
+    private static double Percentile(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
+}
