@@ -11,8 +11,18 @@ namespace MedInfo.Content;
 /// <param name="ContentHash">SHA-256 of the file's text (line endings normalised), to skip unchanged files.</param>
 public sealed record LetterSource(string RelativePath, string Text, string ContentHash, Letter Letter);
 
+/// <summary>A file the store already holds with the same hash: not parsed again (it passed every check when imported).</summary>
+public sealed record KnownLetter(string LetterId, string ContentHash);
+
+/// <summary>A file skipped because it is unchanged: where it is and which letter it is.</summary>
+public sealed record UnchangedSource(string RelativePath, string LetterId);
+
 /// <summary>Everything read from a content folder. <see cref="Letters"/> is only complete when there are no errors.</summary>
-public sealed record ContentReadResult(IReadOnlyList<LetterSource> Letters, IReadOnlyList<Diagnostic> Diagnostics, int FileCount)
+/// <param name="Letters">Files that were read (new or changed).</param>
+/// <param name="Diagnostics">Every message, for every file.</param>
+/// <param name="FileCount">Letter files found.</param>
+/// <param name="Unchanged">Files skipped because the store holds them as they are.</param>
+public sealed record ContentReadResult(IReadOnlyList<LetterSource> Letters, IReadOnlyList<Diagnostic> Diagnostics, int FileCount, IReadOnlyList<UnchangedSource> Unchanged)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
@@ -26,12 +36,17 @@ public static class ContentTreeReader
         && !string.Equals(Path.GetFileName(relativePath), "README.md", StringComparison.OrdinalIgnoreCase)
         && !relativePath.StartsWith("templates/", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<ContentReadResult> ReadAsync(string root, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    /// <param name="root">The content folder.</param>
+    /// <param name="progress">Files done so far.</param>
+    /// <param name="known">What the store holds, by relative path: a file with the same hash is not parsed again.</param>
+    /// <param name="cancellationToken">Stops the read.</param>
+    public static async Task<ContentReadResult> ReadAsync(
+        string root, IProgress<int>? progress = null, IReadOnlyDictionary<string, KnownLetter>? known = null, CancellationToken cancellationToken = default)
     {
         if (!Directory.Exists(root))
         {
             var missing = new Diagnostic(root, 1, 1, Severity.Error, $"The content folder '{root}' does not exist.");
-            return new ContentReadResult([], [missing], 0);
+            return new ContentReadResult([], [missing], 0, []);
         }
 
         var relativePaths = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
@@ -40,24 +55,31 @@ public static class ContentTreeReader
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var results = new (string Path, string Text, LetterReadResult Result)[relativePaths.Count];
+        var results = new (string Path, string Text, string Hash, LetterReadResult? Result, string? KnownId)[relativePaths.Count];
         var done = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, relativePaths.Count), cancellationToken, async (i, ct) =>
         {
             var displayPath = Path.Join(root, relativePaths[i]).Replace('\\', '/');
             var text = await ReadTextAsync(Path.Join(root, relativePaths[i]), ct).ConfigureAwait(false);
-            results[i] = (relativePaths[i], text, LetterReader.Read(displayPath, text));
+            var hash = Hash(text);
+            results[i] = known is not null && known.TryGetValue(relativePaths[i], out var stored) && stored.ContentHash == hash
+                ? (relativePaths[i], text, hash, null, stored.LetterId)
+                : (relativePaths[i], text, hash, LetterReader.Read(displayPath, text), null);
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
 
-        var diagnostics = results.SelectMany(r => r.Result.Diagnostics).ToList();
-        diagnostics.AddRange(DuplicateIds(results.Where(r => r.Result.Letter is not null).Select(r => (r.Path, r.Result)), root));
+        var diagnostics = results.Where(r => r.Result is not null).SelectMany(r => r.Result!.Diagnostics).ToList();
+        var ids = results
+            .Select(r => r.Result?.Letter is { } letter ? (r.Path, Id: letter.Metadata.Id, Line: r.Result.IdLine) : r.KnownId is { } id ? (r.Path, Id: id, Line: IdLine(r.Text)) : default)
+            .Where(x => x.Id is not null);
+        diagnostics.AddRange(DuplicateIds(ids, root));
 
         var letters = results
-            .Where(r => r.Result.Letter is not null)
-            .Select(r => new LetterSource(r.Path, r.Text, Hash(r.Text), r.Result.Letter!))
+            .Where(r => r.Result?.Letter is not null)
+            .Select(r => new LetterSource(r.Path, r.Text, r.Hash, r.Result!.Letter!))
             .ToList();
-        return new ContentReadResult(letters, diagnostics, relativePaths.Count);
+        var unchanged = results.Where(r => r.KnownId is not null).Select(r => new UnchangedSource(r.Path, r.KnownId!)).ToList();
+        return new ContentReadResult(letters, diagnostics, relativePaths.Count, unchanged);
     }
 
     /// <summary>The hash that decides whether a file changed; line endings do not count as a change.</summary>
@@ -79,12 +101,20 @@ public static class ContentTreeReader
         return await File.ReadAllTextAsync(path, Encoding.UTF8, cancellationToken).ConfigureAwait(false);
     }
 
-    private static IEnumerable<Diagnostic> DuplicateIds(IEnumerable<(string Path, LetterReadResult Result)> read, string root)
+    /// <summary>The line of the front matter's id, for messages about a file that was not parsed again.</summary>
+    private static int IdLine(string text)
+    {
+        var lines = text.Split('\n');
+        var index = Array.FindIndex(lines, l => l.StartsWith("id:", StringComparison.Ordinal));
+        return index < 0 ? 1 : index + 1;
+    }
+
+    private static IEnumerable<Diagnostic> DuplicateIds(IEnumerable<(string Path, string Id, int Line)> read, string root)
     {
         var byId = new ConcurrentDictionary<string, List<(string Path, int Line)>>(StringComparer.Ordinal);
-        foreach (var (path, result) in read)
+        foreach (var (path, id, line) in read)
         {
-            byId.GetOrAdd(result.Letter!.Metadata.Id, _ => []).Add((path, result.IdLine));
+            byId.GetOrAdd(id, _ => []).Add((path, line));
         }
 
         foreach (var (id, files) in byId.Where(kv => kv.Value.Count > 1))

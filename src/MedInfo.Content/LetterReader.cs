@@ -49,7 +49,9 @@ public static class LetterReader
         var metadata = frontMatter.Read(yaml);
         var document = Markdig.Markdown.Parse(text, LetterMarkdownPipeline.Instance);
 
-        foreach (var node in SyntaxWalk.InOrder(document).OfType<IHasSourceProblems>())
+        // One walk over the syntax tree gathers what the checks below need, in reading order.
+        var nodes = SyntaxWalk.InOrder(document).ToList();
+        foreach (var node in nodes.OfType<IHasSourceProblems>())
         {
             foreach (var problem in node.Problems)
             {
@@ -57,9 +59,9 @@ public static class LetterReader
             }
         }
 
-        var definitions = ReadDefinitions(document, diagnostics);
-        var numbers = NumberCitations(document, definitions);
-        var tableIds = ReadTableIds(document, diagnostics);
+        var definitions = ReadDefinitions(nodes, diagnostics);
+        var numbers = NumberCitations(nodes, definitions);
+        var tableIds = ReadTableIds(nodes, diagnostics);
         var renderer = new LetterModelRenderer(new LetterRenderContext(diagnostics, numbers, tableIds));
         LetterMarkdownPipeline.Instance.Setup(renderer);
         var sections = new SectionBuilder(renderer).Build(document);
@@ -73,10 +75,10 @@ public static class LetterReader
         return new LetterReadResult(new Letter(metadata, sections, references), diagnostics.Items, frontMatter.IdLine);
     }
 
-    private static Dictionary<string, ReferenceDefinitionBlock> ReadDefinitions(MarkdownDocument document, DiagnosticList diagnostics)
+    private static Dictionary<string, ReferenceDefinitionBlock> ReadDefinitions(List<MarkdownObject> nodes, DiagnosticList diagnostics)
     {
         var definitions = new Dictionary<string, ReferenceDefinitionBlock>(StringComparer.Ordinal);
-        foreach (var definition in document.Descendants<ReferenceDefinitionBlock>())
+        foreach (var definition in nodes.OfType<ReferenceDefinitionBlock>())
         {
             if (!definitions.TryAdd(definition.Key, definition))
             {
@@ -88,10 +90,10 @@ public static class LetterReader
     }
 
     /// <summary>Numbers references in order of first citation, reading the letter from top to bottom.</summary>
-    private static Dictionary<string, int> NumberCitations(MarkdownDocument document, Dictionary<string, ReferenceDefinitionBlock> definitions)
+    private static Dictionary<string, int> NumberCitations(List<MarkdownObject> nodes, Dictionary<string, ReferenceDefinitionBlock> definitions)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var citation in SyntaxWalk.InOrder(document).OfType<CitationInline>())
+        foreach (var citation in nodes.OfType<CitationInline>())
         {
             foreach (var key in citation.Keys.Where(definitions.ContainsKey))
             {
@@ -102,10 +104,10 @@ public static class LetterReader
         return numbers;
     }
 
-    private static HashSet<string> ReadTableIds(MarkdownDocument document, DiagnosticList diagnostics)
+    private static HashSet<string> ReadTableIds(List<MarkdownObject> nodes, DiagnosticList diagnostics)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var table in document.Descendants<DataTableBlock>())
+        foreach (var table in nodes.OfType<DataTableBlock>())
         {
             if (!ids.Add(table.Id) && table.Id.Length > 0)
             {
@@ -222,38 +224,41 @@ public static class LetterReader
 /// <summary>Every node of a Markdig document in reading order: blocks, then the inlines inside each.</summary>
 internal static class SyntaxWalk
 {
-    public static IEnumerable<MarkdownObject> InOrder(MarkdownObject node)
+    /// <summary>
+    /// Pre-order with an explicit stack: nested iterators would hand each node up through every level above it,
+    /// which made the walk a large part of reading a letter with deep tables and cards.
+    /// </summary>
+    public static IEnumerable<MarkdownObject> InOrder(MarkdownObject root)
     {
-        yield return node;
-        switch (node)
+        var pending = new Stack<MarkdownObject>();
+        pending.Push(root);
+        var children = new List<MarkdownObject>();
+        while (pending.Count > 0)
         {
-            case ContainerBlock container:
-                foreach (var child in container.ToList())
-                {
-                    foreach (var descendant in InOrder(child))
+            var node = pending.Pop();
+            yield return node;
+            children.Clear();
+            switch (node)
+            {
+                case ContainerBlock container:
+                    children.AddRange(container);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    children.Add(inline);
+                    break;
+                case ContainerInline containerInline:
+                    for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
                     {
-                        yield return descendant;
+                        children.Add(child);
                     }
-                }
 
-                break;
-            case LeafBlock { Inline: { } inline }:
-                foreach (var descendant in InOrder(inline))
-                {
-                    yield return descendant;
-                }
+                    break;
+            }
 
-                break;
-            case ContainerInline containerInline:
-                for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
-                {
-                    foreach (var descendant in InOrder(child))
-                    {
-                        yield return descendant;
-                    }
-                }
-
-                break;
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
         }
     }
 }

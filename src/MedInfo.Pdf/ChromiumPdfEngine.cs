@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
@@ -7,7 +8,8 @@ namespace MedInfo.Pdf;
 /// <summary>
 /// Prints HTML to PDF in headless Chromium. One browser per process, started on first use and started again if it
 /// dies; at most <see cref="PdfOptions.MaxConcurrency"/> documents at once, the rest queue with a timeout. The
-/// print page runs no script and every request it makes is aborted: a document carries all it needs inline.
+/// print pages (kept warm, one per slot) run no script and every request they make is aborted: a document carries
+/// all it needs inline.
 /// </summary>
 public sealed class ChromiumPdfEngine : IAsyncDisposable
 {
@@ -26,6 +28,7 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
     private readonly ILogger<ChromiumPdfEngine> logger;
     private readonly SemaphoreSlim slots;
     private readonly SemaphoreSlim launching = new(1, 1);
+    private readonly ConcurrentStack<IPage> idlePages = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -59,30 +62,62 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
 
         try
         {
-            var chromium = await BrowserAsync(cancellationToken).ConfigureAwait(false);
-            await using var context = await chromium.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false }).ConfigureAwait(false);
-            await context.RouteAsync("**/*", route => route.AbortAsync()).ConfigureAwait(false);
-            var page = await context.NewPageAsync().ConfigureAwait(false);
-            var timeout = (float)options.RenderTimeout.TotalMilliseconds;
-            await page.SetContentAsync(html, new PageSetContentOptions { Timeout = timeout, WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
-            await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
-            var pdf = await page.PdfAsync(new PagePdfOptions
+            var page = await TakePageAsync(cancellationToken).ConfigureAwait(false);
+            byte[] pdf;
+            try
             {
-                Format = "Letter",
-                PrintBackground = true,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = frame.HeaderTemplate,
-                FooterTemplate = frame.FooterTemplate,
-                Margin = new Margin { Top = "22mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
-                Tagged = true,
-                Outline = true,
-            }).WaitAsync(options.RenderTimeout, cancellationToken).ConfigureAwait(false);
+                var timeout = (float)options.RenderTimeout.TotalMilliseconds;
+                await page.SetContentAsync(html, new PageSetContentOptions { Timeout = timeout, WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
+                pdf = await page.PdfAsync(frame.ToPdfOptions()).WaitAsync(options.RenderTimeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                // A page that failed or timed out may be in any state: its context goes, a fresh one comes next time.
+                await CloseQuietlyAsync(page).ConfigureAwait(false);
+                throw;
+            }
+
+            idlePages.Push(page); // only after a print that went well; a failed page is dropped
             return info.ApplyTo(pdf);
         }
         finally
         {
             slots.Release();
         }
+    }
+
+    private static async Task CloseQuietlyAsync(IPage page)
+    {
+        try
+        {
+            await page.Context.CloseAsync().ConfigureAwait(false);
+        }
+        catch (PlaywrightException)
+        {
+            // The browser is already gone; nothing left to close.
+        }
+    }
+
+    /// <summary>
+    /// A print page from the pool, or a new one. A new browser context starts a renderer process, which cost more
+    /// than the print itself, so each slot's page is kept and its content replaced by the next document. Pages of a
+    /// browser that has since died are dropped.
+    /// </summary>
+    private async Task<IPage> TakePageAsync(CancellationToken cancellationToken)
+    {
+        var chromium = await BrowserAsync(cancellationToken).ConfigureAwait(false);
+        while (idlePages.TryPop(out var pooled))
+        {
+            if (!pooled.IsClosed && pooled.Context.Browser == chromium)
+            {
+                return pooled;
+            }
+        }
+
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false }).ConfigureAwait(false);
+        await context.RouteAsync("**/*", route => route.AbortAsync()).ConfigureAwait(false);
+        return await context.NewPageAsync().ConfigureAwait(false);
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)

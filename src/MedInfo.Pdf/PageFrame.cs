@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Playwright;
 
 namespace MedInfo.Pdf;
 
@@ -16,4 +17,17 @@ public sealed record PageFrame(string Header, string FooterLeft)
     public string FooterTemplate =>
         $"<div style=\"{Style} display: flex; justify-content: space-between; gap: 8mm;\"><span>{WebUtility.HtmlEncode(FooterLeft)}</span>" +
         "<span style=\"white-space: nowrap;\">Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span></div>";
+
+    /// <summary>Chromium's print options for a MedInfo document: US Letter, this frame, tagged, with an outline.</summary>
+    public PagePdfOptions ToPdfOptions() => new()
+    {
+        Format = "Letter",
+        PrintBackground = true,
+        DisplayHeaderFooter = true,
+        HeaderTemplate = HeaderTemplate,
+        FooterTemplate = FooterTemplate,
+        Margin = new Margin { Top = "22mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
+        Tagged = true,
+        Outline = true,
+    };
 }

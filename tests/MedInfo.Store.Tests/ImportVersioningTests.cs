@@ -23,6 +23,35 @@ public sealed class ImportVersioningTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_new_file_reusing_the_id_of_an_unchanged_one_is_refused_naming_both()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a"));
+        await store.ImportAsync();
+
+        store.Write("copy-of-a.md", SyntheticLetters.Letter("letter-a", sentence: "Another text under the same id."));
+        var report = await store.ImportAsync();
+
+        Assert.False(report.Written);
+        var errors = report.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
+        Assert.Contains(errors, e => e.Contains("a.md:2:1: error: The id 'letter-a' is also used by copy-of-a.md", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("copy-of-a.md:2:1: error: The id 'letter-a' is also used by a.md", StringComparison.Ordinal));
+        Assert.Equal(1, await store.CountAsync("LetterVersions"));
+    }
+
+    [Fact]
+    public async Task A_letter_moved_to_another_file_unchanged_creates_no_version()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a"));
+        await store.ImportAsync();
+
+        File.Move(Path.Combine(store.Content, "a.md"), Path.Combine(store.Content, "renamed.md"));
+        var report = await store.ImportAsync();
+
+        Assert.Equal((0, 0, 1, 0), (report.NewLetters, report.NewVersions, report.Unchanged, report.Retired));
+        Assert.Equal(1, await store.CountAsync("LetterVersions"));
+    }
+
+    [Fact]
     public async Task Changing_one_sentence_creates_exactly_one_new_version_and_the_old_one_stays_readable()
     {
         store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "The first wording."));

@@ -70,17 +70,7 @@ public static class PdfBench
             await page.SetContentAsync(html);
             // The same output as ours (page size, margins, header and footer, tagged, outline), so the ratio is
             // what our engine adds: a fresh isolated context per document, blocked network, document info.
-            return await page.PdfAsync(new PagePdfOptions
-            {
-                Format = "Letter",
-                PrintBackground = true,
-                DisplayHeaderFooter = true,
-                HeaderTemplate = Frame.HeaderTemplate,
-                FooterTemplate = Frame.FooterTemplate,
-                Margin = new Margin { Top = "22mm", Bottom = "20mm", Left = "16mm", Right = "16mm" },
-                Tagged = true,
-                Outline = true,
-            });
+            return await page.PdfAsync(Frame.ToPdfOptions());
         });
     }
 

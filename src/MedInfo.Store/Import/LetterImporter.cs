@@ -3,6 +3,7 @@ using MedInfo.Letters;
 using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MedInfo.Store.Import;
 
@@ -13,21 +14,29 @@ namespace MedInfo.Store.Import;
 /// </summary>
 public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time, StoreChanges? changes = null)
 {
+    private static readonly string[] ReferenceParameters = ["$version", "$number", "$key", "$text", "$pmid", "$doi"];
+
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        var read = await ContentTreeReader.ReadAsync(contentRoot, progress, cancellationToken).ConfigureAwait(false);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+        // What the store holds now, without the versions' large columns: an unchanged file (same path, same hash)
+        // is not parsed again, so a re-import of a large tree costs little more than reading and hashing it.
+        var stored = await db.Letters.AsNoTracking()
+            .Select(l => new { l.Id, l.SourcePath, l.IsRetired, Hash = l.CurrentVersion == null ? null : l.CurrentVersion.ContentHash, VersionId = l.CurrentVersionId })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var known = stored.Where(l => !l.IsRetired && l.Hash is not null)
+            .GroupBy(l => l.SourcePath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new KnownLetter(g.First().Id, g.First().Hash!), StringComparer.Ordinal);
+        var read = await ContentTreeReader.ReadAsync(contentRoot, progress, known, cancellationToken).ConfigureAwait(false);
         if (read.HasErrors)
         {
             return new ImportReport(read.FileCount, 0, 0, 0, 0, read.Diagnostics, Written: false);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-
-        var existing = await db.Letters
-            .Include(l => l.CurrentVersion)
-            .ToDictionaryAsync(l => l.Id, StringComparer.Ordinal, cancellationToken)
-            .ConfigureAwait(false);
+        var existing = await db.Letters.ToDictionaryAsync(l => l.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
+        var currentHashes = stored.Where(l => l.Hash is not null).ToDictionary(l => l.Id, l => l.Hash!, StringComparer.Ordinal);
         var products = await db.Products.ToDictionaryAsync(p => p.Brand, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow().UtcDateTime;
 
@@ -36,14 +45,15 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             .Select(g => new { LetterId = g.Key, Number = g.Max(v => v.Number) })
             .ToDictionaryAsync(x => x.LetterId, x => x.Number, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
-        int newLetters = 0, newVersions = 0, unchanged = 0;
+        var unchanged = read.Unchanged.Count;
+        int newLetters = 0, newVersions = 0;
         var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterSource Source, int? IndexedVersionId)>();
         foreach (var source in read.Letters)
         {
             var id = source.Letter.Metadata.Id;
-            if (existing.TryGetValue(id, out var letter) && letter.CurrentVersion?.ContentHash == source.ContentHash && !letter.IsRetired)
+            if (existing.TryGetValue(id, out var letter) && currentHashes.GetValueOrDefault(id) == source.ContentHash && !letter.IsRetired)
             {
-                letter.SourcePath = source.RelativePath;
+                letter.SourcePath = source.RelativePath; // the same letter, moved to another file
                 unchanged++;
                 continue;
             }
@@ -69,7 +79,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             changed.Add((letter, version, source, indexedVersionId));
         }
 
-        var seen = read.Letters.Select(s => s.Letter.Metadata.Id).ToHashSet(StringComparer.Ordinal);
+        var seen = read.Letters.Select(s => s.Letter.Metadata.Id).Concat(read.Unchanged.Select(u => u.LetterId)).ToHashSet(StringComparer.Ordinal);
         var retired = existing.Values.Where(l => !l.IsRetired && !seen.Contains(l.Id)).ToList();
         foreach (var letter in retired)
         {
@@ -80,6 +90,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         // Two saves in one transaction: a letter points at its current version and the version at its letter,
         // so the versions are written first and the pointers after.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await InsertReferencesAsync(db, changed.Select(c => (c.Version.Id, c.Source.Letter)), cancellationToken).ConfigureAwait(false);
         foreach (var (letter, version, _, _) in changed)
         {
             letter.CurrentVersion = version;
@@ -126,15 +137,39 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             version.Products.Add(new LetterVersionProduct { Position = i, Product = Product(metadata.Products[i], products, db) });
         }
 
-        version.References.AddRange(source.Letter.References.Select(r => new StoredReference
-        {
-            Number = r.Number,
-            Key = r.Key,
-            Text = r.Text,
-            PubMedId = r.PubMedId,
-            Doi = r.Doi,
-        }));
         return version;
+    }
+
+    /// <summary>
+    /// The references of the new versions, through one prepared command in the import's transaction: a letter has
+    /// a dozen or more, and row-by-row change tracking made them most of a large import's time.
+    /// </summary>
+    private static async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = "INSERT INTO \"References\" (LetterVersionId, Number, Key, Text, PubMedId, Doi) VALUES ($version, $number, $key, $text, $pmid, $doi)";
+        var parameters = ReferenceParameters.Select(name =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (versionId, letter) in versions)
+        {
+            foreach (var reference in letter.References)
+            {
+                parameters[0].Value = versionId;
+                parameters[1].Value = reference.Number;
+                parameters[2].Value = reference.Key;
+                parameters[3].Value = reference.Text;
+                parameters[4].Value = (object?)reference.PubMedId ?? DBNull.Value;
+                parameters[5].Value = (object?)reference.Doi ?? DBNull.Value;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Products are shared by brand; the newest import's generic name and link win.</summary>
