@@ -38,6 +38,19 @@ public sealed class PdfAndUsersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_verify_reports_an_intact_chain_after_exports()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("import", RepositoryPaths.Content, "--data", data)).ExitCode);
+        await CliRun.RunAsync("pdf", "darzalex-poems-syndrome", "-o", Path.Combine(data, "a.pdf"), "--data", data);
+        await CliRun.RunAsync("pdf", "darzalex-poems-syndrome", "-o", Path.Combine(data, "b.pdf"), "--data", data);
+
+        var result = await CliRun.RunAsync("audit", "verify", "--data", data);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("2 export records; the chain is intact.", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pdf_of_an_unknown_letter_says_so_and_fails()
     {
         var result = await CliRun.RunAsync("pdf", "no-such-letter", "-o", Path.Combine(data, "x.pdf"), "--data", data);

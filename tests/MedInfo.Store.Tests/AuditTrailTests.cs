@@ -1,4 +1,5 @@
 using MedInfo.Store.Audit;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store.Tests;
 
@@ -60,5 +61,31 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
         var row = writer.ToString().Split('\n')[1];
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_finds_a_record_changed_or_removed_outside_the_app()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await RecordAsync(null, $"letter-{i}", [(byte)i]);
+        }
+
+        Assert.True((await audit.VerifyAsync()).Intact);
+
+        // What only someone going around the app could do: drop the guards, then edit and delete.
+        await using (var db = await store.Factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ExportRecords_NoUpdate; DROP TRIGGER ExportRecords_NoDelete; DROP TRIGGER ExportRecordLetters_NoDelete;");
+            await db.Database.ExecuteSqlRawAsync("UPDATE ExportRecords SET UserName = 'someone-else' WHERE Id = 1;");
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM ExportRecordLetters WHERE ExportRecordId = 2; DELETE FROM ExportRecords WHERE Id = 2;");
+        }
+
+        var result = await audit.VerifyAsync();
+
+        Assert.False(result.Intact);
+        Assert.Equal(2, result.Records);
+        Assert.Contains(result.Problems, p => p.StartsWith("Record 1: its fields no longer match its hash", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.StartsWith("Record 3: it follows a record with hash", StringComparison.Ordinal));
     }
 }

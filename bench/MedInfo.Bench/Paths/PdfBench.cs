@@ -69,7 +69,7 @@ public static class PdfBench
         {
             await page.SetContentAsync(html);
             // The same output as ours (page size, margins, header and footer, tagged, outline), so the ratio is
-            // what our engine adds: a fresh isolated context per document, blocked network, document info.
+            // what our engine adds: the queue, the aborted requests, the document info.
             return await page.PdfAsync(Frame.ToPdfOptions());
         });
     }

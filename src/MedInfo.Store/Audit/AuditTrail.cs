@@ -35,6 +35,12 @@ public sealed record ExportRecordView(
 /// <summary>Filters for the staff list of exports; every part is optional.</summary>
 public sealed record ExportQuery(string? Text = null, DateOnly? From = null, DateOnly? To = null, string? Kind = null, int Limit = 500);
 
+/// <summary>The outcome of checking the whole chain: how many records, and each break found (empty when intact).</summary>
+public sealed record AuditVerification(int Records, IReadOnlyList<string> Problems)
+{
+    public bool Intact => Problems.Count == 0;
+}
+
 /// <summary>A kept PDF whose bytes were checked against the hash recorded when it was sent.</summary>
 public sealed record VerifiedPdf(ExportRecordView Record, byte[] Content);
 
@@ -163,6 +169,35 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
             : throw new AuditIntegrityException($"Export {id}: the kept PDF hashes to {actual}, not the recorded {record.PdfSha256}.");
     }
 
+    /// <summary>
+    /// Recomputes every record's hash from its fields and the record before it. A record changed outside the app
+    /// no longer matches its hash; a record removed leaves the next one pointing at a hash that is not there.
+    /// </summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var records = await db.ExportRecords.AsNoTracking().Include(r => r.Letters).OrderBy(r => r.Id)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var problems = new List<string>();
+        var previous = GenesisHash;
+        foreach (var record in records)
+        {
+            if (record.PreviousHash != previous)
+            {
+                problems.Add($"Record {record.Id}: it follows a record with hash {record.PreviousHash[..12]}…, but the record before it has {previous[..12]}… (a record was removed or reordered).");
+            }
+
+            if (HashOf(record) != record.RecordHash)
+            {
+                problems.Add($"Record {record.Id}: its fields no longer match its hash (it was changed after it was written).");
+            }
+
+            previous = record.RecordHash;
+        }
+
+        return new AuditVerification(records.Count, problems);
+    }
+
     /// <summary>The records as CSV (RFC 4180), one line per export, for the records staff keep elsewhere.</summary>
     public async Task WriteCsvAsync(TextWriter writer, ExportQuery query, CancellationToken cancellationToken = default)
     {
@@ -187,7 +222,7 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
     internal static string HashOf(ExportRecord record)
     {
         var text = new StringBuilder()
-            .Append(record.AtUtc.ToString("O", CultureInfo.InvariantCulture)).Append('\n')
+            .Append(DateTime.SpecifyKind(record.AtUtc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)).Append('\n')
             .Append(record.Kind).Append('\n')
             .Append(record.UserName).Append('\n')
             .Append(record.Source).Append('\n')

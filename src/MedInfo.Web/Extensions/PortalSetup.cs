@@ -18,6 +18,9 @@ public static class PortalSetup
 
     public const string SignInRateLimit = "signin";
 
+    /// <summary>The largest request body the portal accepts (1 MiB).</summary>
+    public const long MaxRequestBody = 1024 * 1024;
+
     public static WebApplicationBuilder AddMedInfoPortal(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
@@ -67,7 +70,20 @@ public static class PortalSetup
                 ? PerClient(http, budget.SignInsPerFiveMinutes, TimeSpan.FromMinutes(5))
                 : RateLimitPartition.GetNoLimiter("read"));
         });
-        builder.Services.AddHealthChecks();
+        builder.Services.AddPortalHealthChecks();
+
+        // Nothing a reader or staff member sends is large (the biggest is a package form), so bodies are capped
+        // well below Kestrel's 30 MB default, and forms with them.
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = MaxRequestBody;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form =>
+        {
+            form.ValueLengthLimit = 64 * 1024;
+            form.MultipartBodyLengthLimit = MaxRequestBody;
+        });
         return builder;
     }
 
@@ -80,6 +96,17 @@ public static class PortalSetup
         }
 
         app.UseSecurityHeaders();
+        app.Use((context, next) =>
+        {
+            // Refused before anything reads it; Kestrel's own limit covers bodies sent without a length.
+            if (context.Request.ContentLength > MaxRequestBody)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
         app.UseLetterCacheHeaders();
@@ -98,7 +125,7 @@ public static class PortalSetup
             });
         }
 
-        app.MapHealthChecks("/healthz");
+        app.MapPortalHealth();
         app.MapLetterPdfEndpoints();
         app.MapStaffEndpoints();
         app.MapRazorComponents<App>()

@@ -99,4 +99,16 @@ public sealed class MissingChromiumTests(MissingChromiumTests.Factory portal) : 
         Assert.Contains("apt-get install chromium", await pdf.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
     }
+
+    [Fact]
+    public async Task Health_says_degraded_and_names_the_PDF_engine()
+    {
+        var response = await portal.CreateClient().GetAsync("/healthz");
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", json.GetProperty("status").GetString());
+        Assert.Equal("Healthy", json.GetProperty("checks").GetProperty("store").GetProperty("status").GetString());
+        Assert.Contains("apt-get install chromium", json.GetProperty("checks").GetProperty("pdf-engine").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -59,6 +59,17 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task A_request_body_over_1_MiB_is_refused_with_413()
+    {
+        var body = new ByteArrayContent(new byte[(1024 * 1024) + 1]);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+
+        var response = await StaffSession.Client(portal).PostAsync("/staff/signin", body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_refused_and_five_lock_the_account()
     {
         const string email = "lockout@example.org";

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using MedInfo.Pdf;
+using MedInfo.Store;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace MedInfo.Web.Extensions;
+
+/// <summary>
+/// /healthz: the store answers (unhealthy: the portal cannot serve), the content folder is there and Chromium is
+/// installed (degraded: reading works, imports or PDFs do not). The answer lists each check, so an operator sees
+/// which part is down.
+/// </summary>
+internal static class PortalHealth
+{
+    public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck<StoreCheck>("store")
+            .AddCheck<ContentCheck>("content")
+            .AddCheck<PdfEngineCheck>("pdf-engine");
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapPortalHealth(this IEndpointRouteBuilder routes) =>
+        routes.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+
+    private static Task WriteAsync(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+
+    private sealed class StoreCheck(IDbContextFactory<MedInfoDb> factory) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                await using var db = await factory.CreateDbContextAsync(cancellationToken);
+                var letters = await db.Letters.CountAsync(cancellationToken);
+                return HealthCheckResult.Healthy($"{letters} letters in the store.");
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            {
+                return HealthCheckResult.Unhealthy("The store does not answer: " + e.Message);
+            }
+        }
+    }
+
+    private sealed class ContentCheck(PortalOptions options) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(Directory.Exists(options.ContentDirectory)
+                ? HealthCheckResult.Healthy("The content folder is there.")
+                : HealthCheckResult.Degraded($"The content folder {options.ContentDirectory} is missing: letters are served, imports cannot run."));
+    }
+
+    private sealed class PdfEngineCheck(ChromiumPdfEngine engine) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(engine.IsInstalled
+                ? HealthCheckResult.Healthy("Chromium is installed.")
+                : HealthCheckResult.Degraded(engine.InstallAdvice));
+    }
+}
