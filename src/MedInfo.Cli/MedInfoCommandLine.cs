@@ -27,6 +27,8 @@ public static class MedInfoCommandLine
         root.Subcommands.Add(PdfCommand.Create(dataOption, output, error));
         root.Subcommands.Add(UsersCommand.Create(dataOption, passwords, output, error));
         root.Subcommands.Add(AuditCommand.Create(dataOption, output, error));
+        root.Subcommands.Add(BackupCommands.Backup(dataOption, output, error));
+        root.Subcommands.Add(BackupCommands.Restore(dataOption, output, error));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);

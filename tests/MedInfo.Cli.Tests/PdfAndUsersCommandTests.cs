@@ -51,6 +51,39 @@ public sealed class PdfAndUsersCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_backup_restored_over_a_lost_store_brings_back_letters_and_the_audit_trail()
+    {
+        var backup = Path.Combine(data, "backups", "medinfo-backup.db");
+        Assert.Equal(0, (await CliRun.RunAsync("import", RepositoryPaths.Content, "--data", data)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("pdf", "darzalex-poems-syndrome", "-o", Path.Combine(data, "a.pdf"), "--data", data)).ExitCode);
+
+        var made = await CliRun.RunAsync("backup", backup, "--data", data);
+        SqliteConnection.ClearAllPools();
+        File.Delete(Path.Combine(data, StoreLocation.FileName)); // the store is lost
+        var restored = await CliRun.RunAsync("restore", backup, "--data", data);
+
+        Assert.Equal(0, made.ExitCode);
+        Assert.Equal(0, restored.ExitCode);
+        Assert.Contains("darzalex-poems-syndrome\tv1\tpublished", (await CliRun.RunAsync("list", "--data", data)).Output, StringComparison.Ordinal);
+        Assert.Contains("1 export records; the chain is intact.", (await CliRun.RunAsync("audit", "verify", "--data", data)).Output, StringComparison.Ordinal);
+        Assert.Equal(1, (await CliRun.RunAsync("backup", backup, "--data", data)).ExitCode); // never overwrites a backup
+    }
+
+    [Fact]
+    public async Task Restoring_a_damaged_file_is_refused_and_changes_nothing()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("import", RepositoryPaths.Content, "--data", data)).ExitCode);
+        var damaged = Path.Combine(data, "damaged.db");
+        await File.WriteAllBytesAsync(damaged, [.. System.Text.Encoding.ASCII.GetBytes("SQLite format 3\0"), .. new byte[4096]]);
+
+        var result = await CliRun.RunAsync("restore", damaged, "--data", data);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(File.Exists(Path.Combine(data, StoreLocation.FileName + ".before-restore")));
+        Assert.Contains("darzalex-poems-syndrome", (await CliRun.RunAsync("list", "--data", data)).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pdf_of_an_unknown_letter_says_so_and_fails()
     {
         var result = await CliRun.RunAsync("pdf", "no-such-letter", "-o", Path.Combine(data, "x.pdf"), "--data", data);

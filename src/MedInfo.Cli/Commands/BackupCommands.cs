@@ -1,0 +1,54 @@
+using System.CommandLine;
+using MedInfo.Store;
+
+namespace MedInfo.Cli.Commands;
+
+/// <summary><c>medinfo backup &lt;file&gt;</c> (safe while the portal runs) and <c>medinfo restore &lt;file&gt;</c> (portal stopped).</summary>
+internal static class BackupCommands
+{
+    public static Command Backup(Option<string?> dataOption, TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The backup file to write (must not exist yet)." };
+        var command = new Command("backup", "Copy the store to a file with SQLite's online backup, while the portal serves.") { file };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
+            var target = parse.GetValue(file)!.FullName;
+            try
+            {
+                await StoreAccess.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
+                StoreBackup.Backup(directory, target);
+                await output.WriteLineAsync($"Backed up {Path.Combine(directory, StoreLocation.FileName)} to {target} ({new FileInfo(target).Length:N0} bytes).").ConfigureAwait(false);
+                return 0;
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    public static Command Restore(Option<string?> dataOption, TextWriter output, TextWriter error)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A backup made by 'medinfo backup'." };
+        var command = new Command("restore", "Put a backup in place as the store (stop the portal first); the old store is kept beside it.") { file };
+        command.SetAction(async (parse, _) =>
+        {
+            var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
+            try
+            {
+                var kept = StoreBackup.Restore(parse.GetValue(file)!.FullName, directory);
+                await output.WriteLineAsync($"Restored {parse.GetValue(file)!.FullName} into {directory}; the previous store, if any, is {kept}.").ConfigureAwait(false);
+                return 0;
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+                return 1;
+            }
+        });
+        return command;
+    }
+}
