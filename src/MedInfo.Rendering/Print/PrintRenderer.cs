@@ -1,15 +1,17 @@
 using MedInfo.Letters;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MedInfo.Rendering.Print;
 
 /// <summary>
 /// Renders the print documents to HTML strings with Blazor's HtmlRenderer: the same components as the letter page,
-/// outside any HTTP request, so the portal and the command line print alike.
+/// outside any HTTP request, so the portal and the command line print alike. Each render gets its own service
+/// scope: the renderer resolves scoped services, which a singleton must not take from the root provider.
 /// </summary>
-public sealed class PrintRenderer(IServiceProvider services, ILoggerFactory loggers)
+public sealed class PrintRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
     public Task<string> RenderLetterAsync(Letter letter) =>
         RenderAsync<LetterPrint>(new Dictionary<string, object?> { [nameof(LetterPrint.Letter)] = letter });
@@ -25,7 +27,8 @@ public sealed class PrintRenderer(IServiceProvider services, ILoggerFactory logg
     private async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
         where TComponent : IComponent
     {
-        await using var renderer = new HtmlRenderer(services, loggers);
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
         var html = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters)).ConfigureAwait(false);

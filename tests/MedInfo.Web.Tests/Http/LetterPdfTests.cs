@@ -112,3 +112,25 @@ public sealed class MissingChromiumTests(MissingChromiumTests.Factory portal) : 
         Assert.Contains("apt-get install chromium", json.GetProperty("checks").GetProperty("pdf-engine").GetProperty("description").GetString(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The portal as `scripts/run.sh` starts it (Development: the container validates service scopes).</summary>
+public sealed class DevelopmentPdfTests(DevelopmentPdfTests.Factory portal) : IClassFixture<DevelopmentPdfTests.Factory>
+{
+    public sealed class Factory : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Development");
+        }
+    }
+
+    [Fact]
+    public async Task Download_PDF_works_in_development_too()
+    {
+        var response = await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+    }
+}
