@@ -25,7 +25,7 @@ public static class ImportBench
         var importer = new LetterImporter(factory, TimeProvider.System);
 
         var cold = await TimeAsync(() => importer.ImportAsync(workspace.Corpus));
-        Check(cold.Report, workspace.Letters);
+        Check(cold.Report);
         var unchanged = await TimeAsync(() => importer.ImportAsync(workspace.Corpus));
         var one = Directory.EnumerateFiles(workspace.Corpus, "*.md", SearchOption.AllDirectories).First();
         var text = await File.ReadAllTextAsync(one);
@@ -45,7 +45,7 @@ public static class ImportBench
         return store;
     }
 
-    private static void Check(ImportReport report, int letters)
+    private static void Check(ImportReport report)
     {
         if (!report.Written || report.Diagnostics.Any(d => d.IsError))
         {

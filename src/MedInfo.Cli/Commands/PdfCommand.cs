@@ -17,12 +17,8 @@ internal static class PdfCommand
         var command = new Command("pdf", "Export a letter as PDF (recorded in the export audit trail).") { letterId, file, version };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
-            await StoreAccess.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
-            var services = new ServiceCollection().AddLogging();
-            services.AddMedInfoStore(directory);
-            services.AddMedInfoPdf(pdf => pdf.CacheDirectory = Path.Combine(directory, "pdf-cache"));
-            await using var provider = services.BuildServiceProvider();
+            await using var provider = await StoreAccess.ServicesAsync(
+                parse.GetValue(dataOption), (services, directory) => services.AddMedInfoPdf(pdf => pdf.CacheDirectory = Path.Combine(directory, "pdf-cache")), cancellationToken).ConfigureAwait(false);
             try
             {
                 var id = parse.GetValue(letterId)!;

@@ -21,12 +21,8 @@ internal static class UsersCommand
         var add = new Command("add", "Create a staff account. The password is asked for, or read from standard input.") { email, role };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
-            await StoreAccess.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
-            var services = new ServiceCollection().AddLogging();
-            services.AddMedInfoStore(directory);
-            services.AddIdentityCore<IdentityUser>(StaffIdentity.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<MedInfoDb>();
-            await using var provider = services.BuildServiceProvider();
+            await using var provider = await StoreAccess.ServicesAsync(
+                parse.GetValue(dataOption), (services, _) => services.AddIdentityCore<IdentityUser>(StaffIdentity.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<MedInfoDb>(), cancellationToken).ConfigureAwait(false);
             await using var scope = provider.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
