@@ -32,6 +32,12 @@ public static class LetterReader
             return new LetterReadResult(null, diagnostics.Items, 1);
         }
 
+        if (CharacterCheck.TryFindFirst(text, out var badLine, out var badColumn, out var character))
+        {
+            diagnostics.Error(badLine, badColumn, $"This file contains a character that is not text ({character}): it may be a binary file, or not saved as UTF-8. Save it as UTF-8 text.");
+            return new LetterReadResult(null, diagnostics.Items, 1);
+        }
+
         var yaml = FrontMatterSplitter.Split(text, out var frontMatterClosed);
         if (yaml is null)
         {
@@ -47,6 +53,27 @@ public static class LetterReader
 
         var frontMatter = new FrontMatterReader(diagnostics);
         var metadata = frontMatter.Read(yaml);
+        try
+        {
+            var (sections, references) = ReadBody(text, diagnostics);
+            if (diagnostics.HasErrors || metadata is null)
+            {
+                return new LetterReadResult(null, diagnostics.Items, frontMatter.IdLine);
+            }
+
+            return new LetterReadResult(new Letter(metadata, sections, references), diagnostics.Items, frontMatter.IdLine);
+        }
+        catch (ArgumentException e) when (MarkdownDepthLimit.IsDepthLimit(e))
+        {
+            var (deepLine, deepColumn) = MarkdownDepthLimit.MostNestedLine(text, firstBodyLine: yaml.Count(c => c == '\n') + 3);
+            diagnostics.Error(deepLine, deepColumn, MarkdownDepthLimit.Message);
+            return new LetterReadResult(null, diagnostics.Items, frontMatter.IdLine);
+        }
+    }
+
+    /// <summary>Parses the Markdown and builds the sections and the numbered references, checking the body's rules.</summary>
+    private static (List<LetterSection> Sections, List<Reference> References) ReadBody(string text, DiagnosticList diagnostics)
+    {
         var document = Markdig.Markdown.Parse(text, LetterMarkdownPipeline.Instance);
 
         // One walk over the syntax tree gathers what the checks below need, in reading order.
@@ -66,13 +93,7 @@ public static class LetterReader
         LetterMarkdownPipeline.Instance.Setup(renderer);
         var sections = new SectionBuilder(renderer).Build(document);
         var references = BuildReferenceList(definitions, numbers, diagnostics);
-
-        if (diagnostics.HasErrors || metadata is null)
-        {
-            return new LetterReadResult(null, diagnostics.Items, frontMatter.IdLine);
-        }
-
-        return new LetterReadResult(new Letter(metadata, sections, references), diagnostics.Items, frontMatter.IdLine);
+        return (sections, references);
     }
 
     private static Dictionary<string, ReferenceDefinitionBlock> ReadDefinitions(List<MarkdownObject> nodes, DiagnosticList diagnostics)

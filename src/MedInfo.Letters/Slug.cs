@@ -8,7 +8,9 @@ public static class Slug
     public static string Make(string text)
     {
         var slug = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKD))
+        // Normalize refuses text that is not valid UTF-16 (a lone surrogate, say, from a pasted request number).
+        var valid = text.EnumerateRunes().Aggregate(new StringBuilder(text.Length), (b, r) => b.Append(r.ToString())).ToString();
+        foreach (var c in valid.Normalize(NormalizationForm.FormKD))
         {
             if (char.IsAsciiLetterOrDigit(c))
             {

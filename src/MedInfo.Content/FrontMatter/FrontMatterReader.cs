@@ -26,6 +26,12 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
 
     public LetterMetadata? Read(string yaml)
     {
+        if (YamlDepthCheck.TryFindTooDeep(yaml, out var deepLine, out var deepColumn))
+        {
+            diagnostics.Error(deepLine + FirstYamlLine, deepColumn, $"The front matter is nested too deeply (more than {YamlDepthCheck.MaxFlowDepth} brackets inside one another, or a line indented more than {YamlDepthCheck.MaxIndent} spaces). Letter details need at most three levels.");
+            return null;
+        }
+
         YamlMappingNode root;
         try
         {
@@ -42,6 +48,15 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         catch (YamlException e)
         {
             diagnostics.Error(FileLine(e.Start), (int)e.Start.Column, "The front matter is not valid YAML: " + FirstSentence(e.Message));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports some malformed input (an alias '*x' after a value) with these instead of a
+            // YamlException, and without a position; point at the first value that needs quotes, if there is one.
+            var (line, column) = FirstValueNeedingQuotes(yaml) ?? (FirstYamlLine, 1);
+            diagnostics.Error(line, column,
+                "The front matter is not valid YAML here. A value that starts with [ { * & ! | > % @ or ` must be in quotes, for example title: \"*Note\"");
             return null;
         }
 
@@ -271,6 +286,25 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         map.Children.TryGetValue(new YamlScalarNode(key), out node!);
 
     private void ErrorAt(YamlNode node, string message) => diagnostics.Error(FileLine(node.Start), (int)node.Start.Column, message);
+
+    /// <summary>The file line and column of the first value starting with a YAML indicator ('*', '&amp;', '!', ...) or with a bracket followed by more text.</summary>
+    private static (int Line, int Column)? FirstValueNeedingQuotes(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = ValueNeedingQuotes().Match(lines[i]);
+            if (match.Success)
+            {
+                return (i + FirstYamlLine, match.Groups["value"].Index + 1);
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*(-\s+)?[\w-]+:\s+(?<value>[*&!%@`]|[\[{][^\]}]*[\]}]\s*\S)")]
+    private static partial Regex ValueNeedingQuotes();
 
     private static int FileLine(Mark mark) => (int)mark.Line + FirstYamlLine - 1;
 

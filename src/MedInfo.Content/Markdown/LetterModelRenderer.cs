@@ -12,7 +12,7 @@ namespace MedInfo.Content.Markdown;
 public sealed class LetterModelRenderer : RendererBase
 {
     private readonly Stack<List<LetterBlock>> blockSinks = new();
-    private readonly Stack<List<LetterInline>> inlineSinks = new();
+    private readonly Stack<InlineSink> inlineSinks = new();
 
     public LetterModelRenderer(LetterRenderContext context)
     {
@@ -58,33 +58,24 @@ public sealed class LetterModelRenderer : RendererBase
 
     public IReadOnlyList<LetterInline> RenderInlines(ContainerInline? container)
     {
-        var sink = new List<LetterInline>();
         if (container is null)
         {
-            return sink;
+            return [];
         }
 
+        var sink = new InlineSink();
         inlineSinks.Push(sink);
         WriteChildren(container);
         inlineSinks.Pop();
-        TrimEnds(sink);
-        return sink;
+        var inlines = sink.Finish();
+        TrimEnds(inlines);
+        return inlines;
     }
 
     public void Emit(LetterBlock block) => blockSinks.Peek().Add(block);
 
     /// <summary>Adds an inline; neighbouring text runs are joined, since Markdig splits text at every special character.</summary>
-    public void Emit(LetterInline inline)
-    {
-        var sink = inlineSinks.Peek();
-        if (inline is TextRun next && sink.Count > 0 && sink[^1] is TextRun previous)
-        {
-            sink[^1] = new TextRun(previous.Text + next.Text);
-            return;
-        }
-
-        sink.Add(inline);
-    }
+    public void Emit(LetterInline inline) => inlineSinks.Peek().Add(inline);
 
     private static void TrimEnds(List<LetterInline> sink)
     {
@@ -99,5 +90,42 @@ public sealed class LetterModelRenderer : RendererBase
         }
 
         sink.RemoveAll(i => i is TextRun { Text.Length: 0 });
+    }
+
+    /// <summary>
+    /// Inlines being collected, with the text run still growing kept in a builder: joining strings run by run made a
+    /// paragraph of thousands of lines quadratic.
+    /// </summary>
+    private sealed class InlineSink
+    {
+        private readonly List<LetterInline> inlines = [];
+        private readonly System.Text.StringBuilder text = new();
+
+        public void Add(LetterInline inline)
+        {
+            if (inline is TextRun run)
+            {
+                text.Append(run.Text);
+                return;
+            }
+
+            FlushText();
+            inlines.Add(inline);
+        }
+
+        public List<LetterInline> Finish()
+        {
+            FlushText();
+            return inlines;
+        }
+
+        private void FlushText()
+        {
+            if (text.Length > 0)
+            {
+                inlines.Add(new TextRun(text.ToString()));
+                text.Clear();
+            }
+        }
     }
 }

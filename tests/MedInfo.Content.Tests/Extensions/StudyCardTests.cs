@@ -85,19 +85,32 @@ public sealed class StudyCardTests
     }
 
     [Fact]
-    public void A_card_without_a_title_or_inside_another_card_is_an_error()
+    public void A_card_without_a_title_is_an_error()
+    {
+        var errors = TestLetters.Errors(TestLetters.WithBody("""
+            ## CLINICAL DATA
+
+            ::: study
+            Text.[@synth2020]
+            :::
+            """ + Reference));
+
+        Assert.Contains(errors, e => e.Message.Contains("needs a title", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_card_inside_another_card_is_an_error_on_its_line()
     {
         var errors = TestLetters.Errors(TestLetters.WithBody("""
             ## CLINICAL DATA
 
             ::: study Outer[@synth2020]
-            ::: study
+            ::: study Inner
             Inner.
             :::
             :::
             """ + Reference));
 
-        Assert.Contains(errors, e => e.Message.Contains("needs a title", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Message.Contains("cannot be nested", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 17 && e.Message.Contains("cannot be nested", StringComparison.Ordinal));
     }
 }

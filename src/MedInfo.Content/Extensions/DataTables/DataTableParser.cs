@@ -33,6 +33,10 @@ public sealed class DataTableParser : BlockParser
             Line = processor.LineIndex,
             Column = processor.Column,
             Span = new SourceSpan(line.Start, line.End),
+
+            // An empty table ('::: table id' then ':::') gets no line; Markdig releases the lines of a block
+            // removed on close, and fails on a group that was never allocated.
+            Lines = new StringLineGroup(8),
         };
         processor.NewBlocks.Push(block);
         return BlockState.ContinueDiscard;

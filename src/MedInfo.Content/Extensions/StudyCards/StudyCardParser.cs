@@ -9,6 +9,8 @@ namespace MedInfo.Content.Extensions.StudyCards;
 
 public sealed class StudyCardParser : BlockParser
 {
+    private const string NestedCardMessage = "Study cards cannot be nested. Close the first card with ':::' before opening the next.";
+
     public StudyCardParser() => OpeningCharacters = [':'];
 
     public override BlockState TryOpen(BlockProcessor processor)
@@ -22,6 +24,18 @@ public sealed class StudyCardParser : BlockParser
         var titleStart = Fence.ArgumentStart(line, "study");
         if (titleStart < 0)
         {
+            return BlockState.None;
+        }
+
+        // A card inside a card is an error, and is not opened: a pasted run of thousands of '::: study' lines
+        // would otherwise nest thousands deep, and Markdig's cost grows with the depth on every line.
+        if (EnclosingStudyCard(processor.CurrentContainer) is { } outer)
+        {
+            if (!outer.Problems.Any(p => p.Message.StartsWith(NestedCardMessage, StringComparison.Ordinal)))
+            {
+                outer.Problems.Add(new SourceProblem(processor.LineIndex, processor.Column, NestedCardMessage));
+            }
+
             return BlockState.None;
         }
 
@@ -40,11 +54,6 @@ public sealed class StudyCardParser : BlockParser
         if (titleText.IsEmpty)
         {
             card.Problems.Add(new SourceProblem(card.Line, card.Column, "A study card needs a title: '::: study Author et al (Year)[@key]'."));
-        }
-
-        if (IsInsideStudyCard(processor.CurrentContainer))
-        {
-            card.Problems.Add(new SourceProblem(card.Line, card.Column, "Study cards cannot be nested. Close the first card with ':::' before opening the next."));
         }
 
         processor.NewBlocks.Push(card);
@@ -79,16 +88,16 @@ public sealed class StudyCardParser : BlockParser
         return true;
     }
 
-    private static bool IsInsideStudyCard(ContainerBlock? container)
+    private static StudyCardBlock? EnclosingStudyCard(ContainerBlock? container)
     {
         for (var c = container; c is not null; c = c.Parent)
         {
-            if (c is StudyCardBlock)
+            if (c is StudyCardBlock card)
             {
-                return true;
+                return card;
             }
         }
 
-        return false;
+        return null;
     }
 }
