@@ -40,9 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             throw new InvalidOperationException($"Chromium not found at {chromium}. Install Debian's package (apt-get install chromium) or run ./scripts/setup.sh as root.");
         }
 
-        Portal.UseKestrel(0);
-        Portal.StartServer();
-        BaseUrl = Portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        BaseUrl = StartOnKestrel(Portal);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -52,18 +50,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context; with <paramref name="asProfessional"/> the HCP notice is already confirmed.</summary>
-    public async Task<IPage> NewPageAsync(bool asProfessional = true, bool bypassCsp = false, int width = 1366, int height = 900)
+    /// <summary>Starts a portal on a free local port for the browser to reach; returns its address.</summary>
+    public static string StartOnKestrel(PortalFactory portal)
     {
+        portal.UseKestrel(0);
+        portal.StartServer();
+        return portal.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
+
+    /// <summary>
+    /// A fresh browser context; with <paramref name="asProfessional"/> the HCP notice is already confirmed. The
+    /// fixture's portal unless <paramref name="baseUrl"/> names another.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool asProfessional = true, bool bypassCsp = false, int width = 1366, int height = 900, string? baseUrl = null)
+    {
+        baseUrl ??= BaseUrl;
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl,
+            BaseURL = baseUrl,
             BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
         if (asProfessional)
         {
-            await context.AddCookiesAsync([new Cookie { Name = "medinfo-hcp", Value = "yes", Url = BaseUrl }]);
+            await context.AddCookiesAsync([new Cookie { Name = "medinfo-hcp", Value = "yes", Url = baseUrl }]);
         }
 
         return await context.NewPageAsync();
