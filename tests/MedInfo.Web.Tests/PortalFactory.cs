@@ -72,3 +72,13 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>The portal as `scripts/run.sh` starts it: Development (scope validation on, no HSTS, plain console logs).</summary>
+public sealed class DevelopmentPortalFactory : PortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Development");
+    }
+}

@@ -23,6 +23,18 @@ public static class PortalSetup
 
     public static WebApplicationBuilder AddMedInfoPortal(this WebApplicationBuilder builder)
     {
+        if (!builder.Environment.IsDevelopment())
+        {
+            // One JSON object per line with the request's scope (RequestId, RequestPath, TraceId): what log
+            // collectors index, and the RequestId is the reference the error page and X-Request-Id show.
+            builder.Logging.AddJsonConsole(json =>
+            {
+                json.IncludeScopes = true;
+                json.UseUtcTimestamp = true;
+                json.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
         var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
         var repository = RepositoryFolder.Find(builder.Environment.ContentRootPath);
         options.ContentDirectory = Path.GetFullPath(options.ContentDirectory ?? Path.Combine(repository, "content"));
@@ -58,7 +70,10 @@ public static class PortalSetup
             limits.OnRejected = (context, _) =>
             {
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(10);
-                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var logger = context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PortalSetup).FullName!);
+                PortalLog.RateLimited(logger, context.HttpContext.Request.Path, context.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown", seconds);
                 return ValueTask.CompletedTask;
             };
             // Per client address: searching is cheap but unbounded; a PDF costs a Chromium print; sign-in
@@ -98,6 +113,9 @@ public static class PortalSetup
         app.UseSecurityHeaders();
         app.Use((context, next) =>
         {
+            // The reference a reader can quote: the same id is in every log line written for this request.
+            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+
             // Refused before anything reads it; Kestrel's own limit covers bodies sent without a length.
             if (context.Request.ContentLength > MaxRequestBody)
             {
@@ -137,4 +155,11 @@ public static class PortalSetup
         RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window });
+}
+
+/// <summary>The portal's own log messages about requests.</summary>
+internal static partial class PortalLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rate limit reached: {Path} refused for {Client}; retry after {Seconds} s.")]
+    public static partial void RateLimited(ILogger logger, string path, string client, int seconds);
 }

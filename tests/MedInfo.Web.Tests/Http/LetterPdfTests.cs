@@ -114,17 +114,8 @@ public sealed class MissingChromiumTests(MissingChromiumTests.Factory portal) : 
 }
 
 /// <summary>The portal as `scripts/run.sh` starts it (Development: the container validates service scopes).</summary>
-public sealed class DevelopmentPdfTests(DevelopmentPdfTests.Factory portal) : IClassFixture<DevelopmentPdfTests.Factory>
+public sealed class DevelopmentPdfTests(DevelopmentPortalFactory portal) : IClassFixture<DevelopmentPortalFactory>
 {
-    public sealed class Factory : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.UseEnvironment("Development");
-        }
-    }
-
     [Fact]
     public async Task Download_PDF_works_in_development_too()
     {
