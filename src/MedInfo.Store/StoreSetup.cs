@@ -23,12 +23,18 @@ public static class StoreSetup
 
     /// <summary>
     /// Applies pending migrations (the file is created on first start) and switches the file to WAL, so readers
-    /// keep reading while an import writes.
+    /// keep reading while an import writes. Only takes EF Core's migration lock when there is something to apply,
+    /// and first clears a lock left by a process that died (see <see cref="MigrationLock"/>).
     /// </summary>
     public static async Task MigrateAsync(IDbContextFactory<MedInfoDb> factory, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        await MigrationLock.ReleaseIfStaleAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
     }
 

@@ -15,8 +15,9 @@ namespace MedInfo.Cli.Tests;
 /// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
-    private const int LetterCount = 600;
-    private const int Kills = 24;
+    /// <summary>The importer prints "Read 1000 files..." (to a log, every 1000 files): with this many, that line means reading is done and writing starts.</summary>
+    private const int LetterCount = 1000;
+    private const int Kills = 22;
 
     private readonly string data = Directory.CreateTempSubdirectory("medinfo-crash-").FullName;
 
@@ -48,12 +49,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             WriteRound(round);
             using var stopReading = new CancellationTokenSource();
             var readers = ReadContinuouslyAsync(catalog, stopReading.Token);
-            using var import = StartImport();
+            var (import, readingDone) = StartImport();
+            using var process = import;
 
-            // Half the kills land anywhere in the run (start-up, reading files, writing); the other half inside the
-            // write transaction, the moment a torn store would come from.
+            // Half the kills land anywhere in the run (start-up, reading files, writing); the other half after the
+            // files are read, inside the write phase, the moment a torn store would come from.
             var inWrite = round % 2 == 0;
-            var writing = inWrite && await WaitForFirstWalWriteAsync(import);
+            var writing = inWrite && await Task.WhenAny(readingDone, import.WaitForExitAsync()) == readingDone;
             await Task.Delay(TimeSpan.FromMilliseconds(random.NextDouble() * (inWrite ? writeSpan : span).TotalMilliseconds));
             var finished = import.HasExited;
             import.Kill(entireProcessTree: true); // SIGKILL on Linux: no finally blocks, no disposal
@@ -73,14 +75,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 
             midWrite += writing && !finished ? 1 : 0;
             atRest += now == lastGood ? 1 : 0;
-            output.WriteLine($"round {round}: killed {(finished ? "after it exited" : writing ? "while writing" : "at a random point")}, store at round {now}, {reads} reads without error");
+            output.WriteLine($"round {round}: killed {(finished ? "after it exited" : writing ? "after reading, while writing" : "at a random point")}, store at round {now}, {reads} reads without error");
             lastGood = now;
         }
 
-        output.WriteLine($"{Kills} kills (import {span.TotalMilliseconds:F0} ms, write phase {writeSpan.TotalMilliseconds:F0} ms): {midWrite} while writing, {atRest} left the last good run in place.");
+        output.WriteLine($"{Kills} kills (import {span.TotalMilliseconds:F0} ms, after reading {writeSpan.TotalMilliseconds:F0} ms): {midWrite} after reading and before exit, {atRest} left the last good run in place.");
 
-        // The test must have killed imports in the middle of writing, or it did not exercise the crash.
-        Assert.True(midWrite >= Kills / 4, $"only {midWrite} kills landed while the import was writing");
+        // The test must have killed imports in their write phase, or it did not exercise the crash.
+        Assert.True(midWrite >= Kills / 4, $"only {midWrite} kills landed after reading and before exit");
 
         // And the store still imports normally afterwards.
         WriteRound(99);
@@ -88,15 +90,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         Assert.All((await CurrentRoundsAsync(factory)).Values, r => Assert.Equal(99, r));
     }
 
-    private string WalPath => Path.Combine(data, StoreLocation.FileName + "-wal");
-
     private async Task<(TimeSpan Import, TimeSpan WritePhase)> TimeImportAsync(LetterCatalog catalog)
     {
         using var stopReading = new CancellationTokenSource();
         var readers = ReadContinuouslyAsync(catalog, stopReading.Token);
         var timer = Stopwatch.StartNew();
-        using var import = StartImport();
-        Assert.True(await WaitForFirstWalWriteAsync(import));
+        var (import, readingDone) = StartImport();
+        using var process = import;
+        await readingDone.WaitAsync(TimeSpan.FromMinutes(2));
         var writeStarted = timer.Elapsed;
         await import.WaitForExitAsync();
         var total = timer.Elapsed;
@@ -104,26 +105,6 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         await readers;
         Assert.Equal(0, import.ExitCode);
         return (total, total - writeStarted);
-    }
-
-    /// <summary>
-    /// Waits until the importer first writes to the WAL file: it writes nothing before its one write transaction
-    /// (readers never write the WAL). False when the process ended first.
-    /// </summary>
-    private async Task<bool> WaitForFirstWalWriteAsync(Process import)
-    {
-        var before = File.GetLastWriteTimeUtc(WalPath);
-        while (!import.HasExited)
-        {
-            if (File.GetLastWriteTimeUtc(WalPath) != before)
-            {
-                return true;
-            }
-
-            await Task.Delay(2);
-        }
-
-        return false;
     }
 
     /// <summary>Every letter's text names the round, so the store shows which run each letter came from.</summary>
@@ -137,7 +118,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         }
     }
 
-    private Process StartImport()
+    /// <summary>Starts <c>medinfo import</c> as its own process; the task completes when it has read every file.</summary>
+    private (Process Import, Task ReadingDone) StartImport()
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "medinfo.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -146,12 +128,20 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        var process = Process.Start(start)!;
-
-        // Drain the pipes so a full pipe never blocks the importer.
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
-        return process;
+        var readingDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith($"Read {LetterCount} files", StringComparison.Ordinal) == true)
+            {
+                readingDone.TrySetResult();
+            }
+        };
+        process.OutputDataReceived += (_, _) => { }; // drained, so a full pipe never blocks the importer
+        process.Start();
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        return (process, readingDone.Task);
     }
 
     /// <summary>Reads letters and their history until stopped; any error (a locked or torn store) fails the test.</summary>

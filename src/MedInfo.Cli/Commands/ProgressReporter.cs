@@ -4,7 +4,7 @@ namespace MedInfo.Cli.Commands;
 
 /// <summary>
 /// Shows how many files have been read, on the error stream so it never mixes with the report. On a terminal it
-/// rewrites one line; in a log it prints a line every 10%. Small trees (under 100 files) show nothing.
+/// rewrites one line; in a log it prints a line every 1000 files. Small trees (under 100 files) show nothing.
 /// </summary>
 internal sealed class ProgressReporter(TextWriter writer, bool isTerminal) : IProgress<int>
 {
