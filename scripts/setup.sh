@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what MedInfo needs on a fresh Debian machine with the .NET SDK: Debian's Chromium (browser tests,
-# later PDF export) and poppler-utils, axe-core from npm for the accessibility tests, NuGet packages and the
-# local dotnet tools. Safe to run again; does nothing that is already done.
+# PDF export), poppler-utils, PostgreSQL's server programs (the PostgreSQL store's tests start a throwaway
+# server), axe-core from npm for the accessibility tests, NuGet packages and the local dotnet tools. Safe to run
+# again; does nothing that is already done.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -13,6 +14,7 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing Debian packages: ${missing[*]}"

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Store;
@@ -7,11 +8,18 @@ namespace MedInfo.Store;
 /// <summary>Wires the store into a service collection and brings its schema up to date.</summary>
 public static class StoreSetup
 {
+    /// <summary>The embedded SQLite store in <paramref name="dataDirectory"/>.</summary>
     public static IServiceCollection AddMedInfoStore(this IServiceCollection services, string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        var connectionString = StoreLocation.ConnectionString(dataDirectory);
-        services.AddDbContextFactory<MedInfoDb>(options => options.UseSqlite(connectionString));
+        return services.AddMedInfoStore(StoreConnection.Sqlite(dataDirectory));
+    }
+
+    public static IServiceCollection AddMedInfoStore(this IServiceCollection services, StoreConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        services.AddSingleton(connection);
+        services.AddDbContextFactory<MedInfoDb>(options => connection.Configure(options));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreChanges>();
         services.AddSingleton(s => new Import.LetterImporter(s.GetRequiredService<IDbContextFactory<MedInfoDb>>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<StoreChanges>()));
@@ -22,23 +30,46 @@ public static class StoreSetup
     }
 
     /// <summary>
-    /// Applies pending migrations (the file is created on first start) and switches the file to WAL, so readers
-    /// keep reading while an import writes. Only takes EF Core's migration lock when there is something to apply,
-    /// and first clears a lock left by a process that died (see <see cref="MigrationLock"/>).
+    /// Applies pending migrations (a SQLite file is created on first start); only takes EF Core's migration lock
+    /// when there is something to apply. On SQLite it first clears a lock left by a process that died (see
+    /// <see cref="MigrationLock"/>; PostgreSQL's lock ends with its session) and switches the file to WAL, so
+    /// readers keep reading while an import writes.
     /// </summary>
     public static async Task MigrateAsync(IDbContextFactory<MedInfoDb> factory, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await MigrationLock.ReleaseIfStaleAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            await MigrationLock.ReleaseIfStaleAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // EF Core reads PostgreSQL's migration history before it creates the table, and logs each such read on
+            // an empty database as a failed command: an alarming first start. Creating the table first avoids it.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        if (sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    /// <summary>A context over an explicit connection string, for the command line and tests.</summary>
-    public static IDbContextFactory<MedInfoDb> CreateFactory(string connectionString) =>
-        new PooledDbContextFactory<MedInfoDb>(new DbContextOptionsBuilder<MedInfoDb>().UseSqlite(connectionString).Options);
+    /// <summary>A context factory over a SQLite connection string, for the command line and tests.</summary>
+    public static IDbContextFactory<MedInfoDb> CreateFactory(string sqliteConnectionString) =>
+        CreateFactory(new StoreConnection(StoreProvider.Sqlite, sqliteConnectionString));
+
+    public static IDbContextFactory<MedInfoDb> CreateFactory(StoreConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var options = new DbContextOptionsBuilder<MedInfoDb>();
+        connection.Configure(options);
+        return new PooledDbContextFactory<MedInfoDb>(options.Options);
+    }
 }

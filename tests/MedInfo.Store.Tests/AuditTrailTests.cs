@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 namespace MedInfo.Store.Tests;
 
 /// <summary>The audit trail's own rules, without a browser: chaining, filtering, CSV that spreadsheets cannot run.</summary>
-public sealed class AuditTrailTests : IAsyncLifetime
+public abstract class AuditTrailTests(ITestDatabase database) : IAsyncLifetime
 {
     private TestStore store = null!;
     private AuditTrail audit = null!;
 
     public async Task InitializeAsync()
     {
-        store = await TestStore.CreateAsync();
+        store = await TestStore.CreateAsync(database);
         audit = new AuditTrail(store.Factory, store.Clock);
     }
 
@@ -63,6 +63,22 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",", row, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("UPDATE \"ExportRecords\" SET \"UserName\" = 'someone-else'", "rows cannot be changed")]
+    [InlineData("DELETE FROM \"ExportRecords\"", "rows cannot be deleted")]
+    [InlineData("UPDATE \"ExportRecordLetters\" SET \"VersionNumber\" = 2", "rows cannot be changed")]
+    [InlineData("DELETE FROM \"ExportFiles\"", "rows cannot be deleted")]
+    public async Task The_database_itself_refuses_to_change_or_delete_audit_rows(string sql, string refusal)
+    {
+        var record = await RecordAsync("ana@example.org", "alpha-letter", [1, 2, 3]);
+
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => store.ExecuteAsync(sql));
+
+        Assert.Contains("append-only audit table: " + refusal, error.Message, StringComparison.Ordinal);
+        Assert.True((await audit.VerifyAsync()).Intact);
+        Assert.Equal([1, 2, 3], (await audit.GetPdfAsync(record.Id))!.Content);
+    }
+
     [Fact]
     public async Task Verify_finds_a_record_changed_or_removed_outside_the_app()
     {
@@ -74,12 +90,16 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.True((await audit.VerifyAsync()).Intact);
 
         // What only someone going around the app could do: drop the guards, then edit and delete.
-        await using (var db = await store.Factory.CreateDbContextAsync())
+        foreach (var (table, trigger) in new[] { ("ExportRecords", "NoUpdate"), ("ExportRecords", "NoDelete"), ("ExportRecordLetters", "NoDelete") })
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER ExportRecords_NoUpdate; DROP TRIGGER ExportRecords_NoDelete; DROP TRIGGER ExportRecordLetters_NoDelete;");
-            await db.Database.ExecuteSqlRawAsync("UPDATE ExportRecords SET UserName = 'someone-else' WHERE Id = 1;");
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM ExportRecordLetters WHERE ExportRecordId = 2; DELETE FROM ExportRecords WHERE Id = 2;");
+            await store.ExecuteAsync(store.Connection.Provider == StoreProvider.PostgreSql
+                ? $"DROP TRIGGER \"{table}_{trigger}\" ON \"{table}\""
+                : $"DROP TRIGGER \"{table}_{trigger}\"");
         }
+
+        await store.ExecuteAsync("UPDATE \"ExportRecords\" SET \"UserName\" = 'someone-else' WHERE \"Id\" = 1");
+        await store.ExecuteAsync("DELETE FROM \"ExportRecordLetters\" WHERE \"ExportRecordId\" = 2");
+        await store.ExecuteAsync("DELETE FROM \"ExportRecords\" WHERE \"Id\" = 2");
 
         var result = await audit.VerifyAsync();
 
@@ -88,4 +108,9 @@ public sealed class AuditTrailTests : IAsyncLifetime
         Assert.Contains(result.Problems, p => p.StartsWith("Record 1: its fields no longer match its hash", StringComparison.Ordinal));
         Assert.Contains(result.Problems, p => p.StartsWith("Record 3: it follows a record with hash", StringComparison.Ordinal));
     }
+
+    public sealed class OnSqlite() : AuditTrailTests(SqliteTestDatabase.Instance);
+
+    [Collection(PostgreSqlCollection.Name)]
+    public sealed class OnPostgreSql(PostgreSqlServer server) : AuditTrailTests(server);
 }

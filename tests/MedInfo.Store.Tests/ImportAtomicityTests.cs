@@ -1,11 +1,11 @@
 namespace MedInfo.Store.Tests;
 
 /// <summary>An import is all or nothing: one broken file and nothing from the run is written.</summary>
-public sealed class ImportAtomicityTests : IAsyncLifetime
+public abstract class ImportAtomicityTests(ITestDatabase database) : IAsyncLifetime
 {
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(database);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -44,4 +44,9 @@ public sealed class ImportAtomicityTests : IAsyncLifetime
         Assert.False(report.Written);
         Assert.Equal(0, await store.CountAsync("Letters"));
     }
+
+    public sealed class OnSqlite() : ImportAtomicityTests(SqliteTestDatabase.Instance);
+
+    [Collection(PostgreSqlCollection.Name)]
+    public sealed class OnPostgreSql(PostgreSqlServer server) : ImportAtomicityTests(server);
 }

@@ -9,11 +9,11 @@ namespace MedInfo.Store.Tests;
 /// The importer, fed generated and mutated files run after run: a run with any error writes nothing, so every
 /// letter stays at its last good version; a clean run writes. Never an exception out of the importer.
 /// </summary>
-public sealed class ImportFuzzTests : IAsyncLifetime
+public abstract class ImportFuzzTests(ITestDatabase database) : IAsyncLifetime
 {
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(database);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -84,4 +84,9 @@ public sealed class ImportFuzzTests : IAsyncLifetime
         await using var db = await store.Factory.CreateDbContextAsync();
         return await db.Letters.Where(l => !l.IsRetired).ToDictionaryAsync(l => l.Id, l => l.CurrentVersionId);
     }
+
+    public sealed class OnSqlite() : ImportFuzzTests(SqliteTestDatabase.Instance);
+
+    [Collection(PostgreSqlCollection.Name)]
+    public sealed class OnPostgreSql(PostgreSqlServer server) : ImportFuzzTests(server);
 }

@@ -1,11 +1,11 @@
 namespace MedInfo.Store.Tests;
 
 /// <summary>Each changed file makes one new version; unchanged files write nothing; old versions stay readable.</summary>
-public sealed class ImportVersioningTests : IAsyncLifetime
+public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLifetime
 {
     private TestStore store = null!;
 
-    public async Task InitializeAsync() => store = await TestStore.CreateAsync();
+    public async Task InitializeAsync() => store = await TestStore.CreateAsync(database);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -132,4 +132,9 @@ public sealed class ImportVersioningTests : IAsyncLifetime
         Assert.Equal("draft", (await store.Catalog.ListAsync()).Single().Status);
         Assert.Empty(await store.Search.SearchAsync("unreleased"));
     }
+
+    public sealed class OnSqlite() : ImportVersioningTests(SqliteTestDatabase.Instance);
+
+    [Collection(PostgreSqlCollection.Name)]
+    public sealed class OnPostgreSql(PostgreSqlServer server) : ImportVersioningTests(server);
 }

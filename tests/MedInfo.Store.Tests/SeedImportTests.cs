@@ -4,13 +4,13 @@ using MedInfo.Letters;
 namespace MedInfo.Store.Tests;
 
 /// <summary>After importing content/, the store holds the seed letter whole.</summary>
-public sealed class SeedImportTests : IAsyncLifetime
+public abstract class SeedImportTests(ITestDatabase database) : IAsyncLifetime
 {
     private TestStore store = null!;
 
     public async Task InitializeAsync()
     {
-        store = await TestStore.CreateAsync();
+        store = await TestStore.CreateAsync(database);
         File.Copy(RepositoryPaths.SeedMarkdown, Path.Combine(store.Content, "poems-syndrome.md"));
         var report = await store.ImportAsync();
         Assert.True(report.Written, string.Join('\n', report.Diagnostics));
@@ -74,4 +74,9 @@ public sealed class SeedImportTests : IAsyncLifetime
         Assert.Equal(["DARZALEX®", "DARZALEX FASPRO®"], products.Select(p => p.Brand));
         Assert.Equal("daratumumab", products[0].Generic);
     }
+
+    public sealed class OnSqlite() : SeedImportTests(SqliteTestDatabase.Instance);
+
+    [Collection(PostgreSqlCollection.Name)]
+    public sealed class OnPostgreSql(PostgreSqlServer server) : SeedImportTests(server);
 }

@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store.Tests;
 
-/// <summary>A fresh store in a temporary folder (a real SQLite file, migrated), and a content folder to import from.</summary>
+/// <summary>
+/// A fresh, migrated store (a real SQLite file in a temporary folder, or a new PostgreSQL database) and a content
+/// folder to import from.
+/// </summary>
 public sealed class TestStore : IAsyncDisposable
 {
-    private TestStore(string directory, IDbContextFactory<MedInfoDb> factory)
+    private TestStore(string directory, StoreConnection connection, IDbContextFactory<MedInfoDb> factory)
     {
         Directory = directory;
+        Connection = connection;
         Factory = factory;
         Content = System.IO.Directory.CreateDirectory(Path.Combine(directory, "content")).FullName;
         Clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
@@ -20,6 +24,8 @@ public sealed class TestStore : IAsyncDisposable
     }
 
     public string Directory { get; }
+
+    public StoreConnection Connection { get; }
 
     public string Content { get; }
 
@@ -35,12 +41,13 @@ public sealed class TestStore : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Directory, StoreLocation.FileName);
 
-    public static async Task<TestStore> CreateAsync()
+    public static async Task<TestStore> CreateAsync(ITestDatabase? database = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("medinfo-store-").FullName;
-        var factory = StoreSetup.CreateFactory(StoreLocation.ConnectionString(directory));
+        var connection = await (database ?? SqliteTestDatabase.Instance).CreateAsync(directory);
+        var factory = StoreSetup.CreateFactory(connection);
         await StoreSetup.MigrateAsync(factory);
-        return new TestStore(directory, factory);
+        return new TestStore(directory, connection, factory);
     }
 
     public void Write(string relativePath, string text)
@@ -56,13 +63,21 @@ public sealed class TestStore : IAsyncDisposable
     {
         await using var db = await Factory.CreateDbContextAsync();
         // Table names cannot be parameters; these are the tests' own constants.
-        var sql = string.Concat("SELECT COUNT(*) AS Value FROM \"", table, "\"");
+        var sql = string.Concat("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"", table, "\"");
         return await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
+    }
+
+    /// <summary>Runs SQL as someone going around the app would, straight at the database.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        await db.Database.ExecuteSqlRawAsync(sql);
     }
 
     public ValueTask DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         System.IO.Directory.Delete(Directory, recursive: true);
         return ValueTask.CompletedTask;
     }

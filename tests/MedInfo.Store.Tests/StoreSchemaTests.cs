@@ -1,25 +1,12 @@
-using Microsoft.Data.Sqlite;
-
 namespace MedInfo.Store.Tests;
 
-public sealed class StoreSchemaTests
+/// <summary>The schema's behaviour on every engine: migrations that can run again, searches that take any text.</summary>
+public abstract class StoreSchemaTests(ITestDatabase database)
 {
-    [Fact]
-    public async Task A_new_store_is_created_by_migrations_in_WAL_mode_with_the_search_table()
-    {
-        await using var store = await TestStore.CreateAsync();
-
-        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
-        await connection.OpenAsync();
-        Assert.Equal("wal", await Scalar(connection, "PRAGMA journal_mode"));
-        Assert.Equal("InitialCreate", ((string)(await Scalar(connection, "SELECT MigrationId FROM __EFMigrationsHistory"))!)[15..]);
-        Assert.NotNull(await Scalar(connection, "SELECT name FROM sqlite_master WHERE name = 'LetterSearch'"));
-    }
-
     [Fact]
     public async Task Migrating_twice_is_harmless()
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(database);
 
         await StoreSetup.MigrateAsync(store.Factory);
 
@@ -34,9 +21,11 @@ public sealed class StoreSchemaTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("'; DROP TABLE Letters; --")]
+    [InlineData("a & b | !c:* <-> d")]
+    [InlineData("½ ² ٣ 𝐀")]
     public async Task Any_text_a_person_types_is_a_safe_search(string text)
     {
-        await using var store = await TestStore.CreateAsync();
+        await using var store = await TestStore.CreateAsync(database);
         store.Write("a.md", SyntheticLetters.Letter("letter-a"));
         await store.ImportAsync();
 
@@ -46,10 +35,8 @@ public sealed class StoreSchemaTests
         Assert.Equal(1, await store.CountAsync("Letters"));
     }
 
-    private static async Task<object?> Scalar(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync();
-    }
+    public sealed class OnSqlite() : StoreSchemaTests(SqliteTestDatabase.Instance);
+
+    [Collection(PostgreSqlCollection.Name)]
+    public sealed class OnPostgreSql(PostgreSqlServer server) : StoreSchemaTests(server);
 }

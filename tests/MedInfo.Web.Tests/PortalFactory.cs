@@ -82,3 +82,19 @@ public sealed class DevelopmentPortalFactory : PortalFactory
         builder.UseEnvironment("Development");
     }
 }
+
+/// <summary>The portal on a PostgreSQL database (the scale-out store) instead of the SQLite file.</summary>
+public sealed class PostgreSqlPortalFactory(string connectionString) : PortalFactory
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:PostgreSql", connectionString);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Npgsql.NpgsqlConnection.ClearAllPools();
+    }
+}

@@ -14,6 +14,11 @@ internal static class BackupCommands
         {
             var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
             var target = parse.GetValue(file)!.FullName;
+            if (await RefusePostgreSqlAsync(directory, "backup", error).ConfigureAwait(false))
+            {
+                return 1;
+            }
+
             try
             {
                 await StoreAccess.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
@@ -37,6 +42,11 @@ internal static class BackupCommands
         command.SetAction(async (parse, _) =>
         {
             var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
+            if (await RefusePostgreSqlAsync(directory, "restore", error).ConfigureAwait(false))
+            {
+                return 1;
+            }
+
             try
             {
                 var kept = StoreBackup.Restore(parse.GetValue(file)!.FullName, directory);
@@ -50,5 +60,20 @@ internal static class BackupCommands
             }
         });
         return command;
+    }
+
+    /// <summary>These commands copy the SQLite file; a PostgreSQL store has its own tools, and is never touched here.</summary>
+    private static async Task<bool> RefusePostgreSqlAsync(string directory, string command, TextWriter error)
+    {
+        var connection = StoreConnection.Resolve(directory);
+        if (connection.Provider != StoreProvider.PostgreSql)
+        {
+            return false;
+        }
+
+        await error.WriteLineAsync(
+            $"medinfo {command} copies the embedded SQLite store, but {StoreConnection.PostgreSqlEnvironmentVariable} points at the {connection.Description}: " +
+            $"use PostgreSQL's pg_dump and pg_restore for it.").ConfigureAwait(false);
+        return true;
     }
 }

@@ -56,6 +56,9 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
     /// <summary>The chain's start: the "previous hash" of the first record.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>The PostgreSQL advisory lock that orders writers across processes (any fixed number; "MIAUDIT" in ASCII).</summary>
+    private const long ChainLockKey = 0x4D49_4155_4449_54;
+
     // One writer at a time in this process, so two exports never chain to the same previous record.
     private readonly SemaphoreSlim writer = new(1, 1);
 
@@ -69,6 +72,13 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            if (db.Database.IsNpgsql())
+            {
+                // Portals sharing one PostgreSQL database each export: this lock, held until the transaction ends,
+                // makes them chain one after another (the semaphore above only orders this process's exports).
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken).ConfigureAwait(false);
+            }
+
             if (!await db.ExportFiles.AnyAsync(f => f.Sha256 == sha, cancellationToken).ConfigureAwait(false))
             {
                 db.ExportFiles.Add(new ExportFile { Sha256 = sha, Content = pdf });
@@ -129,13 +139,16 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            // Plain substring match (EF parameterises it; LIKE wildcards in the text are escaped).
-            var pattern = "%" + query.Text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            // Plain substring match, any case, the same on SQLite and PostgreSQL (whose LIKE heeds case): both sides
+            // lower-cased. EF parameterises it; LIKE wildcards in the text are escaped.
+            var pattern = "%" + query.Text.Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+#pragma warning disable CA1304, CA1311 // ToLower here is SQL's lower(), not .NET's: it never runs with a culture
             records = records.Where(r =>
-                EF.Functions.Like(r.RequestNumber ?? string.Empty, pattern, "\\") ||
-                EF.Functions.Like(r.UserName ?? string.Empty, pattern, "\\") ||
-                EF.Functions.Like(r.RequestJson ?? string.Empty, pattern, "\\") ||
-                r.Letters.Any(l => EF.Functions.Like(l.LetterId, pattern, "\\")));
+                EF.Functions.Like((r.RequestNumber ?? string.Empty).ToLower(), pattern, "\\") ||
+                EF.Functions.Like((r.UserName ?? string.Empty).ToLower(), pattern, "\\") ||
+                EF.Functions.Like((r.RequestJson ?? string.Empty).ToLower(), pattern, "\\") ||
+                r.Letters.Any(l => EF.Functions.Like(l.LetterId.ToLower(), pattern, "\\")));
+#pragma warning restore CA1304, CA1311
         }
 
         var rows = await records.OrderByDescending(r => r.Id).Take(Math.Clamp(query.Limit, 1, 10_000))

@@ -14,7 +14,11 @@ namespace MedInfo.Store.Import;
 /// </summary>
 public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time, StoreChanges? changes = null)
 {
-    private static readonly string[] ReferenceParameters = ["$version", "$number", "$key", "$text", "$pmid", "$doi"];
+    private static readonly (string Name, System.Data.DbType Type)[] ReferenceParameters =
+    [
+        ("@version", System.Data.DbType.Int32), ("@number", System.Data.DbType.Int32), ("@key", System.Data.DbType.String),
+        ("@text", System.Data.DbType.String), ("@pmid", System.Data.DbType.String), ("@doi", System.Data.DbType.String),
+    ];
 
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -148,11 +152,13 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = "INSERT INTO \"References\" (LetterVersionId, Number, Key, Text, PubMedId, Doi) VALUES ($version, $number, $key, $text, $pmid, $doi)";
-        var parameters = ReferenceParameters.Select(name =>
+        // Quoted names and typed @parameters: the same command on SQLite and PostgreSQL.
+        command.CommandText = "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)";
+        var parameters = ReferenceParameters.Select(p =>
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
+            parameter.ParameterName = p.Name;
+            parameter.DbType = p.Type;
             command.Parameters.Add(parameter);
             return parameter;
         }).ToArray();

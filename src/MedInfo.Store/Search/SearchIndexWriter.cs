@@ -1,15 +1,15 @@
 using MedInfo.Letters;
-using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store.Search;
 
 /// <summary>
-/// Keeps the FTS5 table LetterSearch in step with the current version of each published letter. Runs inside the
-/// import's transaction, so the index never disagrees with the letters. A row's rowid is its letter version's id:
-/// LetterId is an UNINDEXED column, so deleting by it scans the whole index, while deleting by rowid does not.
+/// Keeps the full-text index in step with the current version of each published letter. Runs inside the import's
+/// transaction, so the index never disagrees with the letters. A row is keyed by its letter version's id.
 /// </summary>
 internal sealed class SearchIndexWriter(MedInfoDb db)
 {
+    private readonly IFullTextDialect dialect = FullTextDialect.For(db.Database);
+
     /// <param name="letterId">The letter.</param>
     /// <param name="indexedVersionId">The version now in the index, if any (null for a new letter).</param>
     /// <param name="versionId">The version to index.</param>
@@ -27,24 +27,16 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
             return;
         }
 
-        var products = string.Join(" ; ", letter.Metadata.Products.Select(p => $"{p.Brand} {p.Generic}"));
-        var summary = letter.Summary is { } s ? LetterPlainText.Body([s]) : string.Empty;
-        var body = LetterPlainText.Body(letter.Sections.Where(x => x.Kind != SectionKind.Summary));
-        var keywords = string.Join(" ; ", letter.Metadata.Keywords);
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO LetterSearch (rowid, LetterId, Title, Products, Summary, Body, Keywords) VALUES ({versionId}, {letterId}, {letter.Metadata.Title}, {products}, {summary}, {body}, {keywords})",
-            cancellationToken).ConfigureAwait(false);
+        await dialect.InsertAsync(db, versionId, IndexedLetter.From(letterId, letter), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RemoveAsync(string letterId, int? indexedVersionId, CancellationToken cancellationToken)
     {
-        var removed = indexedVersionId is { } rowId
-            ? await db.Database.ExecuteSqlAsync($"DELETE FROM LetterSearch WHERE rowid = {rowId}", cancellationToken).ConfigureAwait(false)
-            : 0;
+        var removed = indexedVersionId is { } id ? await dialect.RemoveVersionAsync(db, id, cancellationToken).ConfigureAwait(false) : 0;
         if (removed == 0)
         {
-            // A row written before rowids were version ids (or none at all): the slow way, rarely taken.
-            await db.Database.ExecuteSqlAsync($"DELETE FROM LetterSearch WHERE LetterId = {letterId}", cancellationToken).ConfigureAwait(false);
+            // A row written before rows were keyed by version id (or none at all): the slow way, rarely taken.
+            await dialect.RemoveLetterAsync(db, letterId, cancellationToken).ConfigureAwait(false);
         }
     }
 }

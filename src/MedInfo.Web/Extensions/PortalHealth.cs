@@ -37,7 +37,7 @@ internal static class PortalHealth
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 
-    private sealed class StoreCheck(IDbContextFactory<MedInfoDb> factory) : IHealthCheck
+    private sealed class StoreCheck(IDbContextFactory<MedInfoDb> factory, StoreConnection store) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -45,11 +45,11 @@ internal static class PortalHealth
             {
                 await using var db = await factory.CreateDbContextAsync(cancellationToken);
                 var letters = await db.Letters.CountAsync(cancellationToken);
-                return HealthCheckResult.Healthy($"{letters} letters in the store.");
+                return HealthCheckResult.Healthy($"{letters} letters in the store ({store.Description}).");
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
             {
-                return HealthCheckResult.Unhealthy("The store does not answer: " + e.Message);
+                return HealthCheckResult.Unhealthy($"The store ({store.Description}) does not answer: {e.Message}");
             }
         }
     }

@@ -51,7 +51,9 @@ public static class PortalSetup
             })
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 16 * 1024);
 
-        builder.Services.AddMedInfoStore(options.DataDirectory);
+        // PostgreSQL when MEDINFO_POSTGRES or ConnectionStrings:PostgreSql names one; else SQLite in the data folder.
+        Directory.CreateDirectory(options.DataDirectory);
+        builder.Services.AddMedInfoStore(StoreConnection.Resolve(options.DataDirectory, builder.Configuration.GetConnectionString("PostgreSql")));
         builder.Services.AddMedInfoPdf(pdf =>
         {
             builder.Configuration.GetSection(PdfOptions.Section).Bind(pdf);

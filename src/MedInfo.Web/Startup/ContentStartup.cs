@@ -14,6 +14,7 @@ namespace MedInfo.Web.Startup;
 /// </summary>
 internal sealed partial class ContentStartup(
     IDbContextFactory<MedInfoDb> dbFactory,
+    StoreConnection store,
     LetterImporter importer,
     LetterCatalog catalog,
     IOutputCacheStore outputCache,
@@ -27,6 +28,7 @@ internal sealed partial class ContentStartup(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        LogStore(store.Description);
         await StoreSetup.MigrateAsync(dbFactory, cancellationToken);
         if (await catalog.IsEmptyAsync(cancellationToken))
         {
@@ -99,6 +101,9 @@ internal sealed partial class ContentStartup(
             LogWatchFailed(e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store: {Store}")]
+    private partial void LogStore(string store);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
     private partial void LogDiagnostic(string diagnostic);

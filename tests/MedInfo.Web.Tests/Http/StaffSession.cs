@@ -42,6 +42,19 @@ public static partial class StaffSession
         return await client.PostAsync(action ?? path, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>The package form filled in as staff would for one HCP request about the seed letter.</summary>
+    public static KeyValuePair<string, string>[] PackageRequest(string requestNumber) =>
+    [
+        new("Form.RequestNumber", requestNumber),
+        new("Form.DateReceived", "2026-11-20"),
+        new("Form.Question", "What data exist in POEMS syndrome?"),
+        new("Form.HcpName", "Dr. Rowan Example"),
+        new("Form.Credentials", "MD"),
+        new("Form.Institution", "Example Clinic"),
+        new("Form.Contact", "rowan@example.org"),
+        new("letter", "darzalex-poems-syndrome"),
+    ];
+
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password = Password) =>
         await PostFormAsync(client, "/staff/signin", "signin", [new("Input.Email", email), new("Input.Password", password)]);
 

@@ -114,17 +114,7 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
         var client = StaffSession.Client(portal);
         await StaffSession.SignInAsync(client, Staff);
 
-        var created = await StaffSession.PostFormAsync(client, "/staff/packages/new", "package",
-        [
-            new("Form.RequestNumber", "MI-2026-0100"),
-            new("Form.DateReceived", "2026-11-20"),
-            new("Form.Question", "What data exist in POEMS syndrome?"),
-            new("Form.HcpName", "Dr. Rowan Example"),
-            new("Form.Credentials", "MD"),
-            new("Form.Institution", "Example Clinic"),
-            new("Form.Contact", "rowan@example.org"),
-            new("letter", "darzalex-poems-syndrome"),
-        ]);
+        var created = await StaffSession.PostFormAsync(client, "/staff/packages/new", "package", StaffSession.PackageRequest("MI-2026-0100"));
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var detailPath = created.Headers.Location!.OriginalString;

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedInfo.Store.Search;
+
+/// <summary>
+/// The PostgreSQL index: table "LetterSearch" keyed by version id, with the original fields (for snippets) and a
+/// weighted tsvector under a GIN index. The tsvector is built from the same words the query takes (letters and
+/// digits, lower case, diacritics removed, the 'simple' configuration: no stemming, no stop words), so a search
+/// finds on PostgreSQL what it finds on SQLite's FTS5.
+/// </summary>
+internal sealed class PostgreSqlFullText : IFullTextDialect
+{
+    /// <summary>["Darzalex", "POEMS"] becomes <c>darzalex:* &amp; poems:*</c>. Terms hold only letters and digits, so no operator gets in.</summary>
+    public static string ToQuery(IReadOnlyList<string> words, string join = " & ") =>
+        string.Join(join, words.SelectMany(w => Fold(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(t => t + ":*"));
+
+    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
+    {
+        var query = ToQuery(words);
+
+        // The snippet marks any of the words: with all of them required, ts_headline finds no passage when one word
+        // is only in the title or products, and shows the text's start with nothing marked.
+        var anyWord = ToQuery(words, " | ");
+        var headline = string.Create(CultureInfo.InvariantCulture, $"StartSel={LetterSearch.MarkStart}, StopSel={LetterSearch.MarkEnd}, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1");
+        var filtered = productSlug is not null || documentKind is not null;
+
+        // As on SQLite: rank on the index alone (weights for D body, C summary, B keywords, A title and products), keep the best few, then fetch fields and snippets for those.
+        return db.Database
+            .SqlQuery<SearchHit>($"""
+                WITH q AS (SELECT to_tsquery('simple', {query}) AS query, to_tsquery('simple', {anyWord}) AS any_word),
+                top AS MATERIALIZED (
+                    SELECT t."VersionId", ts_rank(ARRAY[0.1, 0.4, 0.6, 1.0]::float4[], t."Document", q.query) AS "Score"
+                    FROM "LetterSearch" t, q
+                    WHERE t."Document" @@ q.query
+                      AND (NOT {filtered} OR EXISTS (
+                            SELECT 1 FROM "LetterVersions" tv
+                            WHERE tv."Id" = t."VersionId"
+                              AND (CAST({documentKind} AS text) IS NULL OR tv."DocumentKind" = CAST({documentKind} AS text))
+                              AND (CAST({productSlug} AS text) IS NULL OR EXISTS (
+                                    SELECT 1 FROM "LetterVersionProducts" lp JOIN "Products" p ON p."Id" = lp."ProductId"
+                                    WHERE lp."LetterVersionId" = tv."Id" AND p."Slug" = CAST({productSlug} AS text)))))
+                    ORDER BY "Score" DESC, t."VersionId"
+                    LIMIT {limit})
+                SELECT s."LetterId" AS "LetterId", v."Title" AS "Title", v."DocumentKind" AS "DocumentKind", v."LastUpdated" AS "LastUpdated",
+                       s."Products" AS "Products",
+                       ts_headline('simple', s."Summary" || E'\n' || s."Body", q.any_word, {headline}) AS "Snippet",
+                       CAST(-top."Score" AS float8) AS "Rank"
+                FROM top
+                JOIN "LetterSearch" s ON s."VersionId" = top."VersionId"
+                JOIN "LetterVersions" v ON v."Id" = top."VersionId"
+                CROSS JOIN q
+                ORDER BY "Rank", s."LetterId"
+                """)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task InsertAsync(MedInfoDb db, int versionId, IndexedLetter letter, CancellationToken cancellationToken)
+    {
+        var (title, products, keywords, summary, body) = (Fold(letter.Title), Fold(letter.Products), Fold(letter.Keywords), Fold(letter.Summary), Fold(letter.Body));
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "LetterSearch" ("VersionId", "LetterId", "Title", "Products", "Summary", "Body", "Keywords", "Document")
+            VALUES ({versionId}, {letter.LetterId}, {letter.Title}, {letter.Products}, {letter.Summary}, {letter.Body}, {letter.Keywords},
+                setweight(to_tsvector('simple', {title}), 'A') || setweight(to_tsvector('simple', {products}), 'A') ||
+                setweight(to_tsvector('simple', {keywords}), 'B') || setweight(to_tsvector('simple', {summary}), 'C') ||
+                setweight(to_tsvector('simple', {body}), 'D'))
+            """,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<int> RemoveVersionAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"""DELETE FROM "LetterSearch" WHERE "VersionId" = {versionId}""", cancellationToken);
+
+    public async Task RemoveLetterAsync(MedInfoDb db, string letterId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"""DELETE FROM "LetterSearch" WHERE "LetterId" = {letterId}""", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The text as the index sees it: words of letters and digits (as FTS5's unicode61 tokenizer splits them), lower
+    /// case, without diacritics ("Waldenström" is found by "waldenstrom").
+    /// </summary>
+    internal static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            // The same characters as LetterSearch's word pattern [\p{L}\p{N}]: anything else separates words.
+            folded.Append(char.IsLetter(c) || char.IsNumber(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        return folded.ToString();
+    }
+}

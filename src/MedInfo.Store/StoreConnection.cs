@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace MedInfo.Store;
+
+/// <summary>The database engines the store runs on.</summary>
+public enum StoreProvider
+{
+    /// <summary>The embedded default: one file, medinfo.db, in the data folder.</summary>
+    Sqlite,
+
+    /// <summary>The scale-out store: several portals share one PostgreSQL database.</summary>
+    PostgreSql,
+}
+
+/// <summary>
+/// Which database holds the store. PostgreSQL when a connection string is given (the MEDINFO_POSTGRES environment
+/// variable, else configuration), otherwise the SQLite file in the data folder. Each engine has its own migrations:
+/// SQLite's in this assembly, PostgreSQL's in MedInfo.Store.PostgreSql.
+/// </summary>
+public sealed record StoreConnection(StoreProvider Provider, string ConnectionString)
+{
+    public const string PostgreSqlEnvironmentVariable = "MEDINFO_POSTGRES";
+
+    /// <summary>The assembly that holds the PostgreSQL migrations (loaded by name, so this one need not reference it).</summary>
+    public const string PostgreSqlMigrationsAssembly = "MedInfo.Store.PostgreSql";
+
+    public static StoreConnection Sqlite(string dataDirectory) =>
+        new(StoreProvider.Sqlite, StoreLocation.ConnectionString(dataDirectory));
+
+    public static StoreConnection PostgreSql(string connectionString) =>
+        new(StoreProvider.PostgreSql, connectionString);
+
+    /// <summary>PostgreSQL if MEDINFO_POSTGRES or <paramref name="configuredPostgreSql"/> names one, else SQLite in <paramref name="dataDirectory"/>.</summary>
+    public static StoreConnection Resolve(string dataDirectory, string? configuredPostgreSql = null) =>
+        (Environment.GetEnvironmentVariable(PostgreSqlEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : configuredPostgreSql) is { Length: > 0 } postgres
+            ? PostgreSql(postgres)
+            : Sqlite(dataDirectory);
+
+    /// <summary>Where the store is, for logs and messages: never the password.</summary>
+    public string Description => Provider switch
+    {
+        StoreProvider.PostgreSql when new NpgsqlConnectionStringBuilder(ConnectionString) is var b =>
+            $"PostgreSQL database '{b.Database}' on {b.Host}:{b.Port}",
+        _ => $"SQLite file {new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString).DataSource}",
+    };
+
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return Provider switch
+        {
+            StoreProvider.PostgreSql => builder.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            _ => builder.UseSqlite(ConnectionString),
+        };
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Description; // a record would print the connection string, password and all
+}

@@ -1,0 +1,102 @@
+using MedInfo.Store.Search;
+
+namespace MedInfo.Store.Tests;
+
+/// <summary>What a reader sees of search, the same on every engine: accents and case do not matter, titles and
+/// products rank above a passing mention, filters narrow, snippets mark the words found.</summary>
+public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
+{
+    private TestStore store = null!;
+
+    public async Task InitializeAsync()
+    {
+        store = await TestStore.CreateAsync(database);
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", brand: "QUORVEX®", generic: "quorvimab", sentence: "Seen in Waldenström macroglobulinaemia."));
+        store.Write("b.md", SyntheticLetters.Letter("letter-b", sentence: "Compared with quorvex in an invented trial."));
+        store.Write("c.md", SyntheticLetters.Letter("letter-c", sentence: "Not yet published.", status: "draft"));
+        var report = await store.ImportAsync();
+        Assert.True(report.Written, string.Join('\n', report.Diagnostics));
+    }
+
+    public async Task DisposeAsync() => await store.DisposeAsync();
+
+    [Theory]
+    [InlineData("waldenstrom")]
+    [InlineData("Waldenström")]
+    [InlineData("WALDEN")]
+    [InlineData("macroglobulinaemia waldenstrom")]
+    public async Task Words_are_found_whatever_their_case_or_accents(string text)
+    {
+        var hits = await store.Search.SearchAsync(text);
+
+        Assert.Equal("letter-a", Assert.Single(hits).LetterId);
+    }
+
+    [Fact]
+    public async Task Every_word_must_match()
+    {
+        Assert.Empty(await store.Search.SearchAsync("waldenstrom examplumab"));
+    }
+
+    [Fact]
+    public async Task A_letter_about_the_product_ranks_above_one_that_mentions_it()
+    {
+        var hits = await store.Search.SearchAsync("quorvex");
+
+        Assert.Equal(["letter-a", "letter-b"], hits.Select(h => h.LetterId));
+        Assert.True(hits[0].Rank < hits[1].Rank);
+        Assert.Equal("QUORVEX® quorvimab", hits[0].Products);
+    }
+
+    [Fact]
+    public async Task Filters_by_product_and_kind_narrow_the_results()
+    {
+        var zentravir = (await store.Catalog.ListProductsAsync()).Single(p => p.Brand == "ZENTRAVIR®").Slug;
+
+        Assert.Equal("letter-b", Assert.Single(await store.Search.SearchAsync("quorvex", productSlug: zentravir)).LetterId);
+        Assert.Equal(2, (await store.Search.SearchAsync("quorvex", documentKind: "Medical Information")).Count);
+        Assert.Empty(await store.Search.SearchAsync("quorvex", documentKind: "Something else"));
+    }
+
+    [Fact]
+    public async Task The_snippet_marks_the_words_found()
+    {
+        var hit = Assert.Single(await store.Search.SearchAsync("macroglob"));
+
+        // The mark opens at the word; where it closes is the engine's: PostgreSQL's parser reads the "." and
+        // citation number after it ("macroglobulinaemia.1") as one token.
+        var marked = hit.Snippet.IndexOf(LetterSearch.MarkStart + "macroglobulinaemia", StringComparison.Ordinal);
+        Assert.True(marked >= 0, hit.Snippet);
+        Assert.Contains(LetterSearch.MarkEnd.ToString(), hit.Snippet[marked..], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_snippet_marks_a_word_far_into_the_text_even_when_another_is_only_in_the_products()
+    {
+        var filler = string.Concat(Enumerable.Repeat("An invented trial enrolled invented patients at invented sites. ", 12));
+        store.Write("d.md", SyntheticLetters.Letter("letter-d", brand: "ORVANTIX®", generic: "orvantimab", sentence: filler + "Zymoplexia was seen once."));
+        await store.ImportAsync();
+
+        var hit = Assert.Single(await store.Search.SearchAsync("orvantimab zymoplexia"));
+
+        Assert.Contains(LetterSearch.MarkStart + "Zymoplexia", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Drafts_are_not_found_and_a_new_version_replaces_the_old_in_the_index()
+    {
+        Assert.Empty(await store.Search.SearchAsync("yet published"));
+
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", brand: "QUORVEX®", generic: "quorvimab", sentence: "Now about amyloidosis."));
+        await store.ImportAsync();
+
+        Assert.Empty(await store.Search.SearchAsync("waldenstrom"));
+        Assert.Equal("letter-a", Assert.Single(await store.Search.SearchAsync("amyloidosis")).LetterId);
+        Assert.Equal(2, await store.CountAsync("LetterSearch"));
+    }
+
+    public sealed class OnSqlite() : SearchTests(SqliteTestDatabase.Instance);
+
+    [Collection(PostgreSqlCollection.Name)]
+    public sealed class OnPostgreSql(PostgreSqlServer server) : SearchTests(server);
+}

@@ -1,0 +1,26 @@
+using Microsoft.Data.Sqlite;
+
+namespace MedInfo.Store.Tests;
+
+/// <summary>What only the SQLite file has: its journal mode and the FTS5 table.</summary>
+public sealed class SqliteSchemaTests
+{
+    [Fact]
+    public async Task A_new_store_is_created_by_migrations_in_WAL_mode_with_the_search_table()
+    {
+        await using var store = await TestStore.CreateAsync();
+
+        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        await connection.OpenAsync();
+        Assert.Equal("wal", await Scalar(connection, "PRAGMA journal_mode"));
+        Assert.Equal("InitialCreate", ((string)(await Scalar(connection, "SELECT MigrationId FROM __EFMigrationsHistory"))!)[15..]);
+        Assert.NotNull(await Scalar(connection, "SELECT name FROM sqlite_master WHERE name = 'LetterSearch'"));
+    }
+
+    private static async Task<object?> Scalar(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+}

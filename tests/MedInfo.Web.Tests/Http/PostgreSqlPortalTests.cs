@@ -1,0 +1,67 @@
+using System.Net;
+using System.Security.Cryptography;
+using MedInfo.Store.Audit;
+using MedInfo.Store.Tests;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedInfo.Web.Tests.Http;
+
+/// <summary>
+/// The portal on PostgreSQL, end to end over HTTP: its first start migrates an empty database and imports
+/// content/, and readers, search, PDF export, staff packages and the audit trail work as on SQLite.
+/// </summary>
+public sealed class PostgreSqlPortalTests(PostgreSqlServer server) : IClassFixture<PostgreSqlServer>, IAsyncLifetime
+{
+    private PostgreSqlPortalFactory portal = null!;
+
+    public async Task InitializeAsync()
+    {
+        var store = await server.CreateAsync(string.Empty);
+        portal = new PostgreSqlPortalFactory(store.ConnectionString);
+    }
+
+    public async Task DisposeAsync() => await portal.DisposeAsync();
+
+    [Fact]
+    public async Task A_first_start_on_an_empty_database_imports_content_and_serves_letters_and_search()
+    {
+        var client = portal.CreateHcpClient();
+
+        var health = await client.GetStringAsync("/healthz");
+        Assert.Contains("1 letters in the store (PostgreSQL database", health, StringComparison.Ordinal);
+
+        var letter = await client.GetStringAsync("/letters/darzalex-poems-syndrome");
+        Assert.Contains("Baseline Patient Characteristics", letter, StringComparison.Ordinal);
+        Assert.Contains("Mutlu Y, Aydin BB", letter, StringComparison.Ordinal);
+
+        var search = await client.GetStringAsync("/search?q=daratumumab%20POEMS");
+        Assert.Contains("href=\"/letters/darzalex-poems-syndrome\"", search, StringComparison.Ordinal);
+        var nothing = await client.GetStringAsync("/search?q=%22%27%3B%20DROP%20TABLE%20%22Letters%22%3B%20--%20%26%20%21");
+        Assert.DoesNotContain("href=\"/letters/darzalex-poems-syndrome\"", nothing, StringComparison.Ordinal);
+
+        Assert.Contains("/letters/darzalex-poems-syndrome/versions/1\">Version 1</a>", await client.GetStringAsync("/letters/darzalex-poems-syndrome/history"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_letter_PDF_and_a_staff_package_are_recorded_in_an_intact_chain()
+    {
+        var letterPdf = await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome/pdf");
+        Assert.Equal("application/pdf", letterPdf.Content.Headers.ContentType!.MediaType);
+
+        await StaffSession.CreateUserAsync(portal, "staff@example.org");
+        var staff = StaffSession.Client(portal);
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SignInAsync(staff, "staff@example.org")).StatusCode);
+        var created = await StaffSession.PostFormAsync(staff, "/staff/packages/new", "package", StaffSession.PackageRequest("MI-2026-0200"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var audit = portal.Services.GetRequiredService<AuditTrail>();
+        var records = await audit.ListAsync(new ExportQuery());
+        Assert.Equal(["package", "letter"], records.Select(r => r.Kind));
+        Assert.Equal("MI-2026-0200", Assert.Single(await audit.ListAsync(new ExportQuery(Text: "mi-2026"))).RequestNumber);
+        var kept = await staff.GetByteArrayAsync($"/staff/exports/{records[0].Id}/pdf");
+        Assert.Equal(records[0].PdfSha256, Convert.ToHexStringLower(SHA256.HashData(kept)));
+        var verification = await audit.VerifyAsync();
+        Assert.True(verification.Intact, string.Join('\n', verification.Problems));
+        Assert.Equal(2, verification.Records);
+    }
+}
