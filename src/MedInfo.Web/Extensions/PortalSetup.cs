@@ -115,6 +115,18 @@ public static class PortalSetup
         app.UseSecurityHeaders();
         app.Use((context, next) =>
         {
+            // HEAD is GET without the body (RFC 9110), and link checkers ask it; Blazor maps its pages for GET only,
+            // so a HEAD would be 404. Kestrel keeps the method it parsed and sends no body.
+            if (HttpMethods.IsHead(context.Request.Method))
+            {
+                context.Request.Method = HttpMethods.Get;
+            }
+
+            return next(context);
+        });
+        app.UseRouting(); // after the HEAD rewrite, so the page's GET endpoint is the one matched
+        app.Use((context, next) =>
+        {
             // The reference a reader can quote: the same id is in every log line written for this request.
             context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
 

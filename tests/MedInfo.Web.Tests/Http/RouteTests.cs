@@ -30,6 +30,23 @@ public sealed class RouteTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/letters/darzalex-poems-syndrome", HttpStatusCode.OK)]
+    [InlineData("/letters/darzalex-poems-syndrome/history", HttpStatusCode.OK)]
+    [InlineData("/products/darzalex", HttpStatusCode.OK)]
+    [InlineData("/search?q=POEMS", HttpStatusCode.OK)]
+    [InlineData("/letters/no-such-letter", HttpStatusCode.NotFound)]
+    public async Task A_HEAD_request_answers_as_its_GET_would(string url, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, url);
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
     [InlineData("/letters/no-such-letter")]
     [InlineData("/letters/darzalex-poems-syndrome/versions/99")]
     [InlineData("/letters/darzalex-poems-syndrome/versions/one")]
