@@ -36,6 +36,12 @@ if (Wants("search"))
     await SearchBench.RunAsync(workspace, store, large, report);
 }
 
+if (Wants("postgres"))
+{
+    Console.WriteLine("PostgreSQL store …");
+    await PostgreSqlBench.RunAsync(workspace, report);
+}
+
 var repository = Directory.GetCurrentDirectory();
 if (Wants("http"))
 {

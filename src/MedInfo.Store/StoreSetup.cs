@@ -47,7 +47,14 @@ public static class StoreSetup
         {
             // EF Core reads PostgreSQL's migration history before it creates the table, and logs each such read on
             // an empty database as a failed command: an alarming first start. Creating the table first avoids it.
-            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.DuplicateTable)
+            {
+                // Another portal starting at the same moment created it; the migration lock orders the rest.
+            }
         }
 
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())

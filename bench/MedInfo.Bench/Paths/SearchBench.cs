@@ -3,6 +3,7 @@ using System.Globalization;
 using MedInfo.Store;
 using MedInfo.Store.Search;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Bench.Paths;
 
@@ -24,34 +25,13 @@ public static class SearchBench
     private static async Task MeasureAsync(string store, int letters, double goalMs, int rounds, Report report)
     {
         var connectionString = StoreLocation.ConnectionString(store);
-        var search = new LetterSearch(StoreSetup.CreateFactory(connectionString));
-        var queries = await QueriesAsync(connectionString);
-        var ours = new List<double>();
-        var peer = new List<double>();
+        var factory = StoreSetup.CreateFactory(connectionString);
+        var search = new LetterSearch(factory);
+        var queries = await QueriesAsync(factory);
         await using var raw = new SqliteConnection(connectionString);
         await raw.OpenAsync();
-        for (var round = 0; round < rounds + 3; round++)
-        {
-            foreach (var query in queries)
-            {
-                var clock = Stopwatch.StartNew();
-                var hits = await search.SearchAsync(query);
-                var oursMs = clock.Elapsed.TotalMilliseconds;
-                clock.Restart();
-                var rawHits = await RawAsync(raw, LetterSearch.ToFtsQuery(query)!);
-                var peerMs = clock.Elapsed.TotalMilliseconds;
-                if (round >= 3)
-                {
-                    ours.Add(oursMs);
-                    peer.Add(peerMs);
-                }
-
-                if (round == 0 && hits.Count != rawHits)
-                {
-                    throw new InvalidOperationException($"'{query}': {hits.Count} hits from LetterSearch, {rawHits} from raw FTS5");
-                }
-            }
-        }
+        var (ours, peer) = await TimeQueriesAsync(
+            queries, rounds, async query => (await search.SearchAsync(query)).Count, query => RawAsync(raw, LetterSearch.ToFtsQuery(query)!));
 
         var (p50, p95) = (Percentile(ours, 50), Percentile(ours, 95));
         var (peer50, peer95) = (Percentile(peer, 50), Percentile(peer, 95));
@@ -60,21 +40,46 @@ public static class SearchBench
             $"p95 < {goalMs} ms and <= 1.5x raw", p95 < goalMs && p95 / peer95 <= 1.5));
     }
 
-    /// <summary>The mix: brands, a generic name, prefixes, common and rare words, a phrase-like pair.</summary>
-    private static async Task<IReadOnlyList<string>> QueriesAsync(string connectionString)
+    /// <summary>
+    /// Times each query through ours and through the peer, alternately, for <paramref name="rounds"/> rounds after 3
+    /// warm-up rounds; the first round checks both find the same number of letters.
+    /// </summary>
+    internal static async Task<(List<double> Ours, List<double> Peer)> TimeQueriesAsync(
+        IReadOnlyList<string> queries, int rounds, Func<string, Task<int>> ours, Func<string, Task<int>> peer)
     {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT Brand, Generic FROM Products ORDER BY Id LIMIT 2";
-        var products = new List<(string Brand, string Generic)>();
-        await using (var reader = await command.ExecuteReaderAsync())
+        var oursMs = new List<double>();
+        var peerMs = new List<double>();
+        for (var round = 0; round < rounds + 3; round++)
         {
-            while (await reader.ReadAsync())
+            foreach (var query in queries)
             {
-                products.Add((reader.GetString(0), reader.GetString(1)));
+                var clock = Stopwatch.StartNew();
+                var hits = await ours(query);
+                var ourTime = clock.Elapsed.TotalMilliseconds;
+                clock.Restart();
+                var peerHits = await peer(query);
+                var peerTime = clock.Elapsed.TotalMilliseconds;
+                if (round >= 3)
+                {
+                    oursMs.Add(ourTime);
+                    peerMs.Add(peerTime);
+                }
+
+                if (round == 0 && hits != peerHits)
+                {
+                    throw new InvalidOperationException($"'{query}': {hits} hits from LetterSearch, {peerHits} from the peer query");
+                }
             }
         }
+
+        return (oursMs, peerMs);
+    }
+
+    /// <summary>The mix: brands, a generic name, prefixes, common and rare words, a phrase-like pair.</summary>
+    internal static async Task<IReadOnlyList<string>> QueriesAsync(IDbContextFactory<MedInfoDb> factory)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var products = await db.Products.OrderBy(p => p.Id).Take(2).Select(p => new { p.Brand, p.Generic }).ToListAsync();
 
         // Brands and a generic name (what HCPs type most), a common word, two-word queries, a prefix, rare words.
         return [products[0].Brand.TrimEnd('®'), products[1].Generic, "response", "invented syndrome", "median follow-up", "safety cohort", "zorvel", "Measure 12", "kadorsol", "praqui nexfen"];
@@ -85,6 +90,12 @@ public static class SearchBench
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT LetterId, snippet(LetterSearch, -1, '[', ']', '…', 24), bm25(LetterSearch) AS r FROM LetterSearch WHERE LetterSearch MATCH $q ORDER BY r LIMIT 50";
         command.Parameters.AddWithValue("$q", ftsQuery);
+        return await ReadHitsAsync(command);
+    }
+
+    /// <summary>Runs a peer's search command and reads every hit's snippet (column 1), as a page would; returns the hit count.</summary>
+    internal static async Task<int> ReadHitsAsync(System.Data.Common.DbCommand command)
+    {
         var count = 0;
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -155,7 +166,7 @@ public static class SearchBench
         command.ExecuteNonQuery();
     }
 
-    private static double Percentile(List<double> values, int percentile)
+    internal static double Percentile(List<double> values, int percentile)
     {
         var sorted = values.Order().ToList();
         return sorted[Math.Clamp((int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];

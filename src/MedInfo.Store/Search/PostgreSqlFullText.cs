@@ -21,7 +21,9 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
         var query = ToQuery(words);
 
         // The snippet marks any of the words: with all of them required, ts_headline finds no passage when one word
-        // is only in the title or products, and shows the text's start with nothing marked.
+        // is only in the title or products, and shows the text's start with nothing marked. It comes from the
+        // summary when a word is there (as on SQLite), else from the body: a headline costs a parse of its whole
+        // text, and the body is ten times the summary.
         var anyWord = ToQuery(words, " | ");
         var headline = string.Create(CultureInfo.InvariantCulture, $"StartSel={LetterSearch.MarkStart}, StopSel={LetterSearch.MarkEnd}, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1");
         var filtered = productSlug is not null || documentKind is not null;
@@ -45,12 +47,14 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
                     LIMIT {limit})
                 SELECT s."LetterId" AS "LetterId", v."Title" AS "Title", v."DocumentKind" AS "DocumentKind", v."LastUpdated" AS "LastUpdated",
                        s."Products" AS "Products",
-                       ts_headline('simple', s."Summary" || E'\n' || s."Body", q.any_word, {headline}) AS "Snippet",
+                       CASE WHEN strpos(summary.headline, {LetterSearch.MarkStart.ToString()}) > 0 THEN summary.headline
+                            ELSE ts_headline('simple', s."Body", q.any_word, {headline}) END AS "Snippet",
                        CAST(-top."Score" AS float8) AS "Rank"
                 FROM top
                 JOIN "LetterSearch" s ON s."VersionId" = top."VersionId"
                 JOIN "LetterVersions" v ON v."Id" = top."VersionId"
                 CROSS JOIN q
+                CROSS JOIN LATERAL (SELECT ts_headline('simple', s."Summary", q.any_word, {headline}) AS headline) summary
                 ORDER BY "Rank", s."LetterId"
                 """)
             .ToListAsync(cancellationToken);
