@@ -5,6 +5,9 @@ set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The tests make their own stores (temporary SQLite files, a throwaway PostgreSQL server): a store named in the
+# shell that runs them must not leak in.
+unset MEDINFO_POSTGRES MEDINFO_DATA_DIR
 
 "$root/scripts/setup.sh" || { echo "0 passed, 1 failed"; exit 1; }
 

@@ -22,9 +22,46 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         ("@text", System.Data.DbType.String), ("@pmid", System.Data.DbType.String), ("@doi", System.Data.DbType.String),
     ];
 
+    /// <summary>The PostgreSQL advisory lock that lets one import at a time run (any fixed number; "MIIMPORT" in ASCII).</summary>
+    private const long ImportLockKey = 0x4D49_494D_504F_5254;
+
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsNpgsql())
+        {
+            // Portals sharing one PostgreSQL database may import at once (two started on an empty store both load
+            // content/). One at a time, each from what the one before wrote: the lock is taken before the store is
+            // read and held on this connection until the import ends (closing the connection releases it too).
+            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await ImportLockedAsync(db, contentRoot, progress, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await UnlockAsync(db).ConfigureAwait(false);
+            }
+        }
+
+        return await ImportLockedAsync(db, contentRoot, progress, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task UnlockAsync(MedInfoDb db)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({ImportLockKey})", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is gone, and the lock went with it; the import's own error is the one to report.
+        }
+    }
+
+    private async Task<ImportReport> ImportLockedAsync(MedInfoDb db, string contentRoot, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
 
         // What the store holds now, without the versions' large columns: an unchanged file (same path, same hash)
         // is not parsed again, so a re-import of a large tree costs little more than reading and hashing it.
