@@ -141,11 +141,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         var index = new SearchIndexWriter(db);
-        foreach (var (letter, version, source, indexedVersionId) in changed)
-        {
-            await index.ReplaceAsync(letter.Id, indexedVersionId, version.Id, source.Letter, cancellationToken).ConfigureAwait(false);
-        }
-
+        await index.ReplaceAsync(changed.Select(c => new IndexChange(c.Letter.Id, c.IndexedVersionId, c.Version.Id, c.Source.Letter)).ToList(), cancellationToken).ConfigureAwait(false);
         foreach (var letter in retired)
         {
             await index.RemoveAsync(letter.Id, letter.CurrentVersionId, cancellationToken).ConfigureAwait(false);

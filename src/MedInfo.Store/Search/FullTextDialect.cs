@@ -26,7 +26,8 @@ internal interface IFullTextDialect
     /// <summary>The best <paramref name="limit"/> published letters that contain every word (or a word starting so), best first.</summary>
     Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken);
 
-    Task InsertAsync(MedInfoDb db, int versionId, IndexedLetter letter, CancellationToken cancellationToken);
+    /// <summary>Adds one row per version (a cold import adds thousands at once).</summary>
+    Task InsertAsync(MedInfoDb db, IReadOnlyList<(int VersionId, IndexedLetter Letter)> rows, CancellationToken cancellationToken);
 
     /// <summary>Removes the row of one version; returns how many rows went.</summary>
     Task<int> RemoveVersionAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken);

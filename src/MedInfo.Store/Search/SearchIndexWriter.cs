@@ -2,6 +2,9 @@ using MedInfo.Letters;
 
 namespace MedInfo.Store.Search;
 
+/// <summary>A letter's new version, for the index: the version indexed now (null for a new letter) makes way for it.</summary>
+internal sealed record IndexChange(string LetterId, int? IndexedVersionId, int VersionId, Letter Letter);
+
 /// <summary>
 /// Keeps the full-text index in step with the current version of each published letter. Runs inside the import's
 /// transaction, so the index never disagrees with the letters. A row is keyed by its letter version's id.
@@ -10,24 +13,22 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
 {
     private readonly IFullTextDialect dialect = FullTextDialect.For(db.Database);
 
-    /// <param name="letterId">The letter.</param>
-    /// <param name="indexedVersionId">The version now in the index, if any (null for a new letter).</param>
-    /// <param name="versionId">The version to index.</param>
-    /// <param name="letter">Its model.</param>
-    /// <param name="cancellationToken">Cancels the write.</param>
-    public async Task ReplaceAsync(string letterId, int? indexedVersionId, int versionId, Letter letter, CancellationToken cancellationToken)
+    /// <summary>Removes the rows of the versions these replace, then adds the published ones, all in one go.</summary>
+    public async Task ReplaceAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)
     {
-        if (indexedVersionId is not null)
+        foreach (var change in changes.Where(c => c.IndexedVersionId is not null))
         {
-            await RemoveAsync(letterId, indexedVersionId, cancellationToken).ConfigureAwait(false);
+            await RemoveAsync(change.LetterId, change.IndexedVersionId, cancellationToken).ConfigureAwait(false);
         }
 
-        if (letter.Metadata.Status != LetterStatus.Published)
+        var published = changes
+            .Where(c => c.Letter.Metadata.Status == LetterStatus.Published)
+            .Select(c => (c.VersionId, IndexedLetter.From(c.LetterId, c.Letter)))
+            .ToList();
+        if (published.Count > 0)
         {
-            return;
+            await dialect.InsertAsync(db, published, cancellationToken).ConfigureAwait(false);
         }
-
-        await dialect.InsertAsync(db, versionId, IndexedLetter.From(letterId, letter), cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RemoveAsync(string letterId, int? indexedVersionId, CancellationToken cancellationToken)

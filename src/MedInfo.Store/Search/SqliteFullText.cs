@@ -52,10 +52,16 @@ internal sealed class SqliteFullText : IFullTextDialect
             .ToListAsync(cancellationToken);
     }
 
-    public async Task InsertAsync(MedInfoDb db, int versionId, IndexedLetter letter, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO LetterSearch (rowid, LetterId, Title, Products, Summary, Body, Keywords) VALUES ({versionId}, {letter.LetterId}, {letter.Title}, {letter.Products}, {letter.Summary}, {letter.Body}, {letter.Keywords})",
-            cancellationToken).ConfigureAwait(false);
+    public async Task InsertAsync(MedInfoDb db, IReadOnlyList<(int VersionId, IndexedLetter Letter)> rows, CancellationToken cancellationToken)
+    {
+        // Statement by statement: SQLite runs in this process, so a statement costs no round trip.
+        foreach (var (versionId, letter) in rows)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO LetterSearch (rowid, LetterId, Title, Products, Summary, Body, Keywords) VALUES ({versionId}, {letter.LetterId}, {letter.Title}, {letter.Products}, {letter.Summary}, {letter.Body}, {letter.Keywords})",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public Task<int> RemoveVersionAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlAsync($"DELETE FROM LetterSearch WHERE rowid = {versionId}", cancellationToken);
