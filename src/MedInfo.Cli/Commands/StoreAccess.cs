@@ -18,12 +18,8 @@ internal static class StoreAccess
         return (StoreConnection.Resolve(directory), directory);
     }
 
-    public static async Task<IDbContextFactory<MedInfoDb>> OpenAsync(string? dataOption, CancellationToken cancellationToken)
-    {
-        var factory = StoreSetup.CreateFactory(Locate(dataOption).Connection);
-        await StoreSetup.MigrateAsync(factory, cancellationToken).ConfigureAwait(false);
-        return factory;
-    }
+    public static Task<IDbContextFactory<MedInfoDb>> OpenAsync(string? dataOption, CancellationToken cancellationToken) =>
+        OpenAsync(Locate(dataOption).Connection, cancellationToken);
 
     /// <summary>
     /// The store, migrated, as a service provider with <paramref name="configure"/>'s services on top (the PDF
@@ -33,10 +29,17 @@ internal static class StoreAccess
         string? dataOption, Action<IServiceCollection, string> configure, CancellationToken cancellationToken)
     {
         var (connection, directory) = Locate(dataOption);
-        await StoreSetup.MigrateAsync(StoreSetup.CreateFactory(connection), cancellationToken).ConfigureAwait(false);
+        await OpenAsync(connection, cancellationToken).ConfigureAwait(false);
         var services = new ServiceCollection().AddLogging();
         services.AddMedInfoStore(connection);
         configure(services, directory);
         return services.BuildServiceProvider();
+    }
+
+    private static async Task<IDbContextFactory<MedInfoDb>> OpenAsync(StoreConnection connection, CancellationToken cancellationToken)
+    {
+        var factory = StoreSetup.CreateFactory(connection);
+        await StoreSetup.MigrateAsync(factory, cancellationToken).ConfigureAwait(false);
+        return factory;
     }
 }

@@ -180,8 +180,9 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
     }
 
     /// <summary>
-    /// The references of the new versions, through one prepared command in the import's transaction: a letter has
-    /// a dozen or more, and row-by-row change tracking made them most of a large import's time.
+    /// The references of the new versions, in the import's transaction, without EF's change tracking: a letter has a
+    /// dozen or more, and row-by-row tracking made them most of a large import's time. On SQLite one prepared
+    /// command; on PostgreSQL one binary COPY.
     /// </summary>
     private static async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
     {
@@ -193,7 +194,6 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
 
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        // Quoted names and typed @parameters: the same command on SQLite and PostgreSQL.
         command.CommandText = "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)";
         var parameters = ReferenceParameters.Select(p =>
         {
