@@ -31,6 +31,27 @@ public static class MedInfoCommandLine
         root.Subcommands.Add(BackupCommands.Restore(dataOption, output, error));
 
         var parsed = root.Parse(args);
-        return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }).ConfigureAwait(false);
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (MedInfo.Store.StoreConfigurationException e)
+        {
+            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException || e.InnerException is System.Data.Common.DbException)
+        {
+            // A store that is down or refuses us (PostgreSQL not running, a wrong password): one line, no stack.
+            var cause = e as System.Data.Common.DbException ?? (System.Data.Common.DbException)e.InnerException!;
+            await error.WriteLineAsync($"The store does not answer: {cause.Message}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e)
+        {
+            // What System.CommandLine's own handler printed before: anything else is a bug, shown whole.
+            await error.WriteLineAsync("Unhandled exception: " + e).ConfigureAwait(false);
+            return 1;
+        }
     }
 }

@@ -28,8 +28,23 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     public static StoreConnection Sqlite(string dataDirectory) =>
         new(StoreProvider.Sqlite, StoreLocation.ConnectionString(dataDirectory));
 
-    public static StoreConnection PostgreSql(string connectionString) =>
-        new(StoreProvider.PostgreSql, connectionString);
+    /// <exception cref="StoreConfigurationException">The text is not a connection string Npgsql can read.</exception>
+    public static StoreConnection PostgreSql(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            // Said here, once, in words an operator can act on; never with the text itself, which may hold a password.
+            throw new StoreConfigurationException(
+                $"{PostgreSqlEnvironmentVariable} (or ConnectionStrings:PostgreSql) is not a PostgreSQL connection string like " +
+                $"'Host=db.example.org;Database=medinfo;Username=medinfo;Password=...': {e.Message}");
+        }
+
+        return new(StoreProvider.PostgreSql, connectionString);
+    }
 
     /// <summary>PostgreSQL if MEDINFO_POSTGRES or <paramref name="configuredPostgreSql"/> names one, else SQLite in <paramref name="dataDirectory"/>.</summary>
     public static StoreConnection Resolve(string dataDirectory, string? configuredPostgreSql = null) =>
@@ -58,3 +73,6 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     /// <inheritdoc />
     public override string ToString() => Description; // a record would print the connection string, password and all
 }
+
+/// <summary>The store is configured in a way it cannot be opened with; the message says what to change.</summary>
+public sealed class StoreConfigurationException(string message) : Exception(message);

@@ -43,4 +43,17 @@ public sealed class PostgreSqlCommandTests(PostgreSqlServer server) : IClassFixt
         Assert.DoesNotContain("Password", result.Error, StringComparison.OrdinalIgnoreCase);
         Assert.False(File.Exists(Path.Combine(data, "medinfo-backup.db")));
     }
+
+    [Theory]
+    [InlineData("not a connection string", "MEDINFO_POSTGRES (or ConnectionStrings:PostgreSql) is not a PostgreSQL connection string like")]
+    [InlineData("Host=127.0.0.1;Port=1;Database=medinfo;Password=hunter2", "The store does not answer: Failed to connect to 127.0.0.1:1")]
+    public async Task A_bad_or_unreachable_PostgreSQL_store_is_one_clear_line_without_a_stack_or_the_password(string connectionString, string message)
+    {
+        var result = await CliRun.RunProcessAsync(new Dictionary<string, string> { [StoreConnection.PostgreSqlEnvironmentVariable] = connectionString }, "list", "--data", data);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
 }
