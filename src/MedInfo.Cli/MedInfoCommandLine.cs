@@ -35,16 +35,10 @@ public static class MedInfoCommandLine
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
-        catch (MedInfo.Store.StoreConfigurationException e)
+        catch (Exception e) when (MedInfo.Store.StoreProblem.Describe(e, StoreOrNull(parsed.GetValue(dataOption)), MedInfo.Store.StoreLocation.DataDirectory(parsed.GetValue(dataOption))) is { } line)
         {
-            await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-            return 1;
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException || e.InnerException is System.Data.Common.DbException)
-        {
-            // A store that is down or refuses us (PostgreSQL not running, a wrong password): one line, no stack.
-            var cause = e as System.Data.Common.DbException ?? (System.Data.Common.DbException)e.InnerException!;
-            await error.WriteLineAsync($"The store does not answer: {cause.Message}").ConfigureAwait(false);
+            // A store that is down, refuses us, is damaged or not ours: one line that says what to do, no stack.
+            await error.WriteLineAsync(line).ConfigureAwait(false);
             return 1;
         }
         catch (Exception e)
@@ -52,6 +46,18 @@ public static class MedInfoCommandLine
             // What System.CommandLine's own handler printed before: anything else is a bug, shown whole.
             await error.WriteLineAsync("Unhandled exception: " + e).ConfigureAwait(false);
             return 1;
+        }
+    }
+
+    private static MedInfo.Store.StoreConnection? StoreOrNull(string? dataOption)
+    {
+        try
+        {
+            return MedInfo.Store.StoreConnection.Resolve(MedInfo.Store.StoreLocation.DataDirectory(dataOption));
+        }
+        catch (MedInfo.Store.StoreConfigurationException)
+        {
+            return null;
         }
     }
 }

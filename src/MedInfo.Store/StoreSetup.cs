@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Store;
@@ -12,13 +13,20 @@ public static class StoreSetup
     public static IServiceCollection AddMedInfoStore(this IServiceCollection services, string dataDirectory)
     {
         Directory.CreateDirectory(dataDirectory);
-        return services.AddMedInfoStore(StoreConnection.Sqlite(dataDirectory));
+        return services.AddMedInfoStore(StoreConnection.Sqlite(dataDirectory), dataDirectory);
     }
 
-    public static IServiceCollection AddMedInfoStore(this IServiceCollection services, StoreConnection connection)
+    /// <summary>The store on <paramref name="connection"/>; <paramref name="dataDirectory"/> holds what lives beside it (the audit checkpoint).</summary>
+    public static IServiceCollection AddMedInfoStore(this IServiceCollection services, StoreConnection connection, string dataDirectory)
     {
         ArgumentNullException.ThrowIfNull(connection);
         services.AddSingleton(connection);
+
+        // One key ring for the portal and the command line (the default location, ~/.aspnet/DataProtection-Keys):
+        // the audit checkpoint one seals, the other verifies.
+        services.AddDataProtection().SetApplicationName("MedInfo");
+        services.AddSingleton(s => new Audit.AuditCheckpoint(
+            Path.Combine(dataDirectory, Audit.AuditCheckpoint.FileName), s.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
         services.AddDbContextFactory<MedInfoDb>(options => connection.Configure(options));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StoreChanges>();
@@ -41,6 +49,7 @@ public static class StoreSetup
         var sqlite = db.Database.IsSqlite();
         if (sqlite)
         {
+            await RefuseAFileThatIsNotAStoreAsync(db, cancellationToken).ConfigureAwait(false);
             await MigrationLock.ReleaseIfStaleAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -65,6 +74,44 @@ public static class StoreSetup
         if (sqlite)
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// A new store is made only where there is no file. A file that is there but empty (truncated) or holds no
+    /// migration history is refused: migrating it would silently start a new store over a lost one, letters'
+    /// history and audit trail gone without an alarm.
+    /// </summary>
+    private static async Task RefuseAFileThatIsNotAStoreAsync(MedInfoDb db, CancellationToken cancellationToken)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || !File.Exists(path))
+        {
+            return;
+        }
+
+        var advice = $"A new store is only made where there is no file. Put the last backup in place with 'medinfo restore FILE', " +
+            $"or, to start a new store on purpose, move {path} away and start again.";
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new StoreProblemException($"The store file {path} is empty (0 bytes): its letters, versions and audit trail are gone. {advice}");
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            // EF Core's lock table alone is a first start that died before its first migration: that store is ours.
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', '__EFMigrationsLock')";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                throw new StoreProblemException($"The file {path} is not a MedInfo store (it has no migration history). {advice}");
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync().ConfigureAwait(false);
         }
     }
 

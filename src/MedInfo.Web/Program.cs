@@ -1,11 +1,6 @@
 using MedInfo.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddMedInfoPortal();
-
-var app = builder.Build();
-app.UseMedInfoPortal();
-app.Run();
+return await PortalSetup.RunMedInfoPortalAsync(args);
 
 /// <summary>Visible to the HTTP tests' WebApplicationFactory.</summary>
 public partial class Program;

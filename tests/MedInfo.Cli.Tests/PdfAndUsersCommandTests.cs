@@ -31,7 +31,8 @@ public sealed class PdfAndUsersCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         var bytes = await File.ReadAllBytesAsync(file);
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
-        var audit = new AuditTrail(StoreSetup.CreateFactory(StoreLocation.ConnectionString(data)), TimeProvider.System);
+        await using var services = new ServiceCollection().AddLogging().AddMedInfoStore(data).BuildServiceProvider();
+        var audit = services.GetRequiredService<AuditTrail>();
         var record = Assert.Single(await audit.ListAsync(new ExportQuery()));
         Assert.Equal("cli", record.Source);
         Assert.Contains(record.PdfSha256, result.Output, StringComparison.Ordinal);
@@ -67,6 +68,46 @@ public sealed class PdfAndUsersCommandTests : IDisposable
         Assert.Contains("darzalex-poems-syndrome\tv1\tpublished", (await CliRun.RunAsync("list", "--data", data)).Output, StringComparison.Ordinal);
         Assert.Contains("1 export records; the chain is intact.", (await CliRun.RunAsync("audit", "verify", "--data", data)).Output, StringComparison.Ordinal);
         Assert.Equal(1, (await CliRun.RunAsync("backup", backup, "--data", data)).ExitCode); // never overwrites a backup
+    }
+
+    [Fact]
+    public async Task A_truncated_or_lost_store_is_refused_and_verify_names_the_records_that_went_with_it()
+    {
+        Assert.Equal(0, (await CliRun.RunAsync("import", RepositoryPaths.Content, "--data", data)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("pdf", "darzalex-poems-syndrome", "-o", Path.Combine(data, "a.pdf"), "--data", data)).ExitCode);
+        SqliteConnection.ClearAllPools();
+        await File.WriteAllBytesAsync(Path.Combine(data, StoreLocation.FileName), []); // truncate -s 0
+
+        var truncated = await CliRun.RunAsync("list", "--data", data);
+        File.Delete(Path.Combine(data, StoreLocation.FileName)); // the file gone altogether: a new, empty store is made...
+        var verify = await CliRun.RunAsync("audit", "verify", "--data", data);
+
+        Assert.Equal(1, truncated.ExitCode);
+        Assert.Contains("is empty (0 bytes)", truncated.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", truncated.Error, StringComparison.Ordinal);
+        Assert.Equal(1, verify.ExitCode); // ...but the checkpoint remembers the record it had
+        Assert.Contains("which the trail no longer holds", verify.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restoring_an_older_backup_says_which_records_it_rolls_back_and_then_verifies()
+    {
+        var backup = Path.Combine(data, "backups", "older.db");
+        Assert.Equal(0, (await CliRun.RunAsync("import", RepositoryPaths.Content, "--data", data)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("pdf", "darzalex-poems-syndrome", "-o", Path.Combine(data, "a.pdf"), "--data", data)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("backup", backup, "--data", data)).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("pdf", "darzalex-poems-syndrome", "-o", Path.Combine(data, "b.pdf"), "--data", data)).ExitCode);
+        SqliteConnection.ClearAllPools();
+
+        var restored = await CliRun.RunAsync("restore", backup, "--data", data);
+        var verify = await CliRun.RunAsync("audit", "verify", "--data", data);
+
+        Assert.Equal(0, restored.ExitCode);
+        Assert.Contains("Warning: ", restored.Error, StringComparison.Ordinal);
+        Assert.Contains("export record 2", restored.Error, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(data, AuditCheckpoint.FileName + ".before-restore")));
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("1 export records; the chain is intact.", verify.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,8 +7,12 @@ public static class RepositoryPaths
 
     public static string Content => Path.Combine(Root, "content");
 
-    /// <summary>The shared folder sits beside the repository (as in CI: a clean clone with shared/ beside it).</summary>
-    public static string SeedLetter => Path.Combine(Root, "..", "shared", "seed-letters", "darzalex-poems-syndrome.txt");
+    /// <summary>
+    /// The real letter as plain text, the reference the seed's fidelity is checked against: a fixture in this
+    /// repository (copied from the letter as J&amp;J Medical Information published it; see Seed/Fixtures/README.md),
+    /// so a clone passes on its own.
+    /// </summary>
+    public static string SeedLetter => Path.Combine(Root, "tests", "MedInfo.Content.Tests", "Seed", "Fixtures", "darzalex-poems-syndrome.txt");
 
     public static string SeedMarkdown => Path.Combine(Content, "darzalex", "poems-syndrome.md");
 

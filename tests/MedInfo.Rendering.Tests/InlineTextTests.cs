@@ -59,4 +59,20 @@ public sealed class InlineTextTests : ComponentTestBase
         Assert.Equal("immunoglobulin G", abbrs[0].GetAttribute("title"));
         Assert.Equal("Eastern Cooperative Oncology Group", abbrs[1].GetAttribute("title"));
     }
+
+    [Fact]
+    public void A_long_cell_with_many_abbreviations_is_marked_whole_however_busy_the_machine()
+    {
+        // Marking must not depend on a clock: a large text and many terms once made the per-run pattern exceed its
+        // 100 ms timeout (RegexMatchTimeoutException, a 500 on a busy PDF export).
+        var seed = Seed.Tables.Single(t => t.Id == "vaxman-baseline");
+        var terms = Enumerable.Range(0, 300).Select(i => new Abbreviation($"AB{i:D3}x", $"synthetic term {i}")).ToList();
+        var table = seed with { Abbreviations = new AbbreviationList([], terms) };
+        var text = string.Join(" ", Enumerable.Range(0, 120_000).Select(i => i % 1000 == 0 ? $"AB{i / 1000 % 300:D3}x" : "word"));
+
+        var cut = Render<InlineText>(p => p.Add(c => c.Content, [new TextRun(text)]).Add(c => c.Table, table));
+
+        Assert.Equal(120, cut.FindAll("abbr").Count);
+        Assert.Equal("synthetic term 7", cut.FindAll("abbr")[7].GetAttribute("title"));
+    }
 }

@@ -12,7 +12,7 @@ public abstract class AuditTrailTests(ITestDatabase database) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         store = await TestStore.CreateAsync(database);
-        audit = new AuditTrail(store.Factory, store.Clock);
+        audit = store.NewAuditTrail();
     }
 
     public async Task DisposeAsync()
@@ -23,6 +23,56 @@ public abstract class AuditTrailTests(ITestDatabase database) : IAsyncLifetime
 
     private Task<ExportRecordView> RecordAsync(string? user, string letter, byte[] pdf) =>
         audit.RecordAsync(new NewExport(NewExport.LetterKind, user, "web", [new ExportedLetter(letter, 1, new string('a', 64))]), pdf);
+
+    private string CheckpointPath => Path.Combine(store.Directory, "portal", AuditCheckpoint.FileName);
+
+    [Fact]
+    public async Task A_store_replaced_by_an_empty_one_is_reported_by_the_checkpoint()
+    {
+        await RecordAsync(null, "one", [1]);
+        var last = await RecordAsync(null, "two", [2]);
+
+        // The database is emptied or swapped (truncated file, restored old backup); the checkpoint beside it stays.
+        await using var replaced = await TestStore.CreateAsync(database);
+        using var after = new AuditTrail(replaced.Factory, replaced.Clock, new AuditCheckpoint(CheckpointPath, store.Protection));
+        var verification = await after.VerifyAsync();
+        var refused = await Assert.ThrowsAsync<StoreProblemException>(() => after.CheckAgainstCheckpointAsync());
+
+        Assert.False(verification.Intact);
+        Assert.Contains($"export record {last.Id}", Assert.Single(verification.Problems), StringComparison.Ordinal);
+        Assert.Contains("no longer holds", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_trail_that_grew_past_its_checkpoint_passes_and_a_new_one_is_checkpointed()
+    {
+        await RecordAsync(null, "one", [1]);
+        var older = File.ReadAllText(CheckpointPath);
+        await RecordAsync(null, "two", [2]);
+        File.WriteAllText(CheckpointPath, older); // another portal's checkpoint, written before the last export
+
+        await audit.CheckAgainstCheckpointAsync();
+        Assert.True((await audit.VerifyAsync()).Intact);
+
+        File.Delete(CheckpointPath);
+        await audit.CheckAgainstCheckpointAsync();
+        Assert.True(File.Exists(CheckpointPath));
+    }
+
+    [Fact]
+    public async Task An_edited_checkpoint_is_refused()
+    {
+        var first = await RecordAsync(null, "one", [1]);
+        await RecordAsync(null, "two", [2]);
+        var text = File.ReadAllText(CheckpointPath);
+        var edited = System.Text.RegularExpressions.Regex.Replace(text, "\"RecordId\":\\d+", $"\"RecordId\":{first.Id}");
+        Assert.NotEqual(text, edited);
+        File.WriteAllText(CheckpointPath, edited);
+
+        var refused = await Assert.ThrowsAsync<StoreProblemException>(() => audit.CheckAgainstCheckpointAsync());
+        Assert.Contains("cannot be verified", refused.Message, StringComparison.Ordinal);
+        Assert.False((await audit.VerifyAsync()).Intact);
+    }
 
     [Fact]
     public async Task Records_chain_from_the_genesis_hash_and_identical_PDFs_are_kept_once()

@@ -102,8 +102,8 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         Assert.Equal(1, report.Retired);
         Assert.Null(await store.Catalog.GetCurrentAsync("letter-a"));
         Assert.NotNull(await store.Catalog.GetVersionAsync("letter-a", 1));
-        Assert.Equal(["letter-b"], (await store.Catalog.ListAsync()).Select(l => l.Id));
-        Assert.Contains((await store.Catalog.ListAsync(includeRetired: true)), l => l is { Id: "letter-a", IsRetired: true });
+        Assert.Equal(["letter-b"], (await store.Catalog.ListForEditorsAsync()).Select(l => l.Id));
+        Assert.Contains((await store.Catalog.ListForEditorsAsync(includeRetired: true)), l => l is { Id: "letter-a", IsRetired: true });
         Assert.Empty(await store.Search.SearchAsync("retirable"));
     }
 
@@ -129,8 +129,44 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         store.Write("a.md", SyntheticLetters.Letter("letter-a", status: "draft", sentence: "Unreleased wording."));
         await store.ImportAsync();
 
-        Assert.Equal("draft", (await store.Catalog.ListAsync()).Single().Status);
+        Assert.Equal("draft", (await store.Catalog.ListForEditorsAsync()).Single().Status);
         Assert.Empty(await store.Search.SearchAsync("unreleased"));
+    }
+
+    [Fact]
+    public async Task A_draft_version_leaves_readers_on_the_published_one_until_it_is_published()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Released wording."));
+        await store.ImportAsync();
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", status: "draft", sentence: "Pending wording."));
+        await store.ImportAsync();
+
+        Assert.Equal(1, (await store.Catalog.GetCurrentAsync("letter-a"))!.Number);
+        Assert.Null(await store.Catalog.GetVersionAsync("letter-a", 2));
+        Assert.Equal([1], (await store.Catalog.ListVersionsAsync("letter-a")).Select(v => v.Number));
+        Assert.Single(await store.Search.SearchAsync("released"));
+        Assert.Empty(await store.Search.SearchAsync("pending"));
+
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Pending wording, now final."));
+        await store.ImportAsync();
+
+        Assert.Equal(3, (await store.Catalog.GetCurrentAsync("letter-a"))!.Number);
+        Assert.Single(await store.Search.SearchAsync("pending"));
+        Assert.Empty(await store.Search.SearchAsync("released"));
+    }
+
+    [Fact]
+    public async Task A_letter_retired_by_its_status_leaves_every_listing_and_the_search()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Withdrawn wording."));
+        await store.ImportAsync();
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", status: "retired", sentence: "Withdrawn wording."));
+        await store.ImportAsync();
+
+        Assert.Null(await store.Catalog.GetCurrentAsync("letter-a"));
+        Assert.Empty(await store.Catalog.ListPublishedAsync());
+        Assert.Empty(await store.Search.SearchAsync("withdrawn"));
+        Assert.NotNull(await store.Catalog.GetVersionAsync("letter-a", 1)); // what was published stays on record
     }
 
     public sealed class OnSqlite() : ImportVersioningTests(SqliteTestDatabase.Instance);

@@ -40,8 +40,8 @@ public sealed class PostgreSqlConcurrencyTests(PostgreSqlServer server) : IAsync
     [Fact]
     public async Task Two_portals_exporting_at_once_keep_one_unbroken_chain()
     {
-        using var first = new AuditTrail(StoreSetup.CreateFactory(store.Connection), store.Clock);
-        using var second = new AuditTrail(StoreSetup.CreateFactory(store.Connection), store.Clock);
+        using var first = store.NewAuditTrail("portal-a");
+        using var second = store.NewAuditTrail("portal-b");
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(() => (i % 2 == 0 ? first : second).RecordAsync(
             new NewExport(NewExport.LetterKind, null, "web", [new ExportedLetter($"letter-{i}", 1, new string('a', 64))]), [(byte)i]))));

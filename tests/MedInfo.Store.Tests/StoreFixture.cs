@@ -41,6 +41,13 @@ public sealed class TestStore : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(Directory, StoreLocation.FileName);
 
+    /// <summary>The data-protection keys of this test store (in memory), as a portal's key ring would seal its checkpoint.</summary>
+    public Microsoft.AspNetCore.DataProtection.IDataProtectionProvider Protection { get; } = new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider();
+
+    /// <summary>An audit trail as a portal with its own data folder (<paramref name="portal"/>, under this store's folder) keeps it.</summary>
+    public Audit.AuditTrail NewAuditTrail(string portal = "portal") =>
+        new(Factory, Clock, new Audit.AuditCheckpoint(Path.Combine(Directory, portal, Audit.AuditCheckpoint.FileName), Protection));
+
     public static async Task<TestStore> CreateAsync(ITestDatabase? database = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("medinfo-store-").FullName;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MedInfo.Store.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Cli.Commands;
 
@@ -11,8 +12,8 @@ internal static class AuditCommand
         var verify = new Command("verify", "Check that no export record was changed or removed outside the app.");
         verify.SetAction(async (parse, cancellationToken) =>
         {
-            var factory = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
-            using var audit = new AuditTrail(factory, TimeProvider.System);
+            await using var provider = await StoreAccess.ServicesAsync(parse.GetValue(dataOption), (_, _) => { }, cancellationToken).ConfigureAwait(false);
+            var audit = provider.GetRequiredService<AuditTrail>();
             var result = await audit.VerifyAsync(cancellationToken).ConfigureAwait(false);
             foreach (var problem in result.Problems)
             {

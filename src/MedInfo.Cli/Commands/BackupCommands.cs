@@ -1,5 +1,7 @@
 using System.CommandLine;
 using MedInfo.Store;
+using MedInfo.Store.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Cli.Commands;
 
@@ -39,7 +41,7 @@ internal static class BackupCommands
     {
         var file = new Argument<FileInfo>("file") { Description = "A backup made by 'medinfo backup'." };
         var command = new Command("restore", "Put a backup in place as the store (stop the portal first); the old store is kept beside it.") { file };
-        command.SetAction(async (parse, _) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
             if (await RefusePostgreSqlAsync(directory, "restore", error).ConfigureAwait(false))
@@ -51,6 +53,16 @@ internal static class BackupCommands
             {
                 var kept = StoreBackup.Restore(parse.GetValue(file)!.FullName, directory);
                 await output.WriteLineAsync($"Restored {parse.GetValue(file)!.FullName} into {directory}; the previous store, if any, is {kept}.").ConfigureAwait(false);
+
+                // A restore rolls the audit trail back to the backup's day: said out loud, then accepted as the new head.
+                await using var services = await StoreAccess.ServicesAsync(parse.GetValue(dataOption), (_, _) => { }, cancellationToken).ConfigureAwait(false);
+                if (await services.GetRequiredService<AuditTrail>().AcceptRestoredTrailAsync(cancellationToken).ConfigureAwait(false) is { } lost)
+                {
+                    await error.WriteLineAsync(
+                        $"Warning: {lost} Those records are in the replaced store ({kept}); keep it. The audit checkpoint now follows the restored trail " +
+                        $"(the old one is kept as {AuditCheckpoint.FileName}.before-restore).").ConfigureAwait(false);
+                }
+
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)

@@ -14,7 +14,7 @@ internal static class ListCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var factory = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
-            var letters = await new LetterCatalog(factory).ListAsync(parse.GetValue(retired), cancellationToken).ConfigureAwait(false);
+            var letters = await new LetterCatalog(factory).ListForEditorsAsync(parse.GetValue(retired), cancellationToken).ConfigureAwait(false);
             foreach (var letter in letters)
             {
                 var status = letter.IsRetired ? "retired" : letter.Status;

@@ -31,7 +31,7 @@ internal static class StoreAccess
         var (connection, directory) = Locate(dataOption);
         await OpenAsync(connection, cancellationToken).ConfigureAwait(false);
         var services = new ServiceCollection().AddLogging();
-        services.AddMedInfoStore(connection);
+        services.AddMedInfoStore(connection, directory);
         configure(services, directory);
         return services.BuildServiceProvider();
     }

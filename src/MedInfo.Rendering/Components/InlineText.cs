@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using MedInfo.Letters;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
@@ -103,22 +102,38 @@ public sealed class InlineText : ComponentBase
             return;
         }
 
+        // Whole terms only ("Ig" must not match inside "IgG"); longest term first, so "IgA" wins over "Ig". A plain
+        // scan, not a pattern: nothing here may depend on how fast the machine is.
+        var terms = abbreviations.OrderByDescending(a => a.Term.Length).ToList();
         var position = 0;
-        foreach (Match match in AbbreviationPattern(abbreviations).Matches(text))
+        var start = 0;
+        while (position < text.Length)
         {
-            builder.AddContent(21, text[position..match.Index]);
+            var match = IsWordCharacter(text, position - 1) ? null : terms.FirstOrDefault(a => IsTermAt(text, position, a.Term));
+            if (match is null)
+            {
+                position++;
+                continue;
+            }
+
+            builder.AddContent(21, text[start..position]);
             builder.OpenElement(22, "abbr");
-            builder.AddAttribute(23, "title", abbreviations.First(a => a.Term == match.Value).Expansion);
-            builder.AddContent(24, match.Value);
+            builder.AddAttribute(23, "title", match.Expansion);
+            builder.AddContent(24, match.Term);
             builder.CloseElement();
-            position = match.Index + match.Length;
+            position += match.Term.Length;
+            start = position;
         }
 
-        builder.AddContent(25, text[position..]);
+        builder.AddContent(25, text[start..]);
     }
 
-    // Whole terms only: "Ig" must not match inside "IgG". Longest terms first, so "IgA" wins over "Ig".
-    private static Regex AbbreviationPattern(IReadOnlyList<Abbreviation> abbreviations) =>
-        new(@"(?<![\p{L}\p{N}])(" + string.Join('|', abbreviations.Select(a => a.Term).OrderByDescending(t => t.Length).Select(Regex.Escape)) + @")(?![\p{L}\p{N}])",
-            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+    private static bool IsTermAt(string text, int position, string term) =>
+        term.Length > 0
+        && position + term.Length <= text.Length
+        && string.CompareOrdinal(text, position, term, 0, term.Length) == 0
+        && !IsWordCharacter(text, position + term.Length);
+
+    private static bool IsWordCharacter(string text, int index) =>
+        index >= 0 && index < text.Length && (char.IsLetter(text[index]) || char.IsNumber(text[index]));
 }

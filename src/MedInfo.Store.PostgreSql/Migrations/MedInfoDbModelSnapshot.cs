@@ -162,6 +162,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("PublishedVersionId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("RetiredAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -173,6 +176,8 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CurrentVersionId");
+
+                    b.HasIndex("PublishedVersionId");
 
                     b.ToTable("Letters", (string)null);
                 });
@@ -537,7 +542,14 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasForeignKey("CurrentVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", "PublishedVersion")
+                        .WithMany()
+                        .HasForeignKey("PublishedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("CurrentVersion");
+
+                    b.Navigation("PublishedVersion");
                 });
 
             modelBuilder.Entity("MedInfo.Store.Entities.StoredLetterVersion", b =>

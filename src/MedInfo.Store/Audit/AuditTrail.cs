@@ -51,7 +51,7 @@ public sealed class AuditIntegrityException(string message) : Exception(message)
 /// The export audit trail: append-only records of every PDF sent, each chained to the one before by hash, and the
 /// PDF bytes themselves. There is deliberately no method that changes or removes a record.
 /// </summary>
-public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvider time) : IDisposable
+public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvider time, AuditCheckpoint checkpoint) : IDisposable
 {
     /// <summary>The chain's start: the "previous hash" of the first record.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -107,6 +107,7 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
             db.ExportRecords.Add(record);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            await checkpoint.WriteAsync(new ChainHead(record.Id, record.RecordHash), CancellationToken.None).ConfigureAwait(false);
             return ToView(record);
         }
         finally
@@ -208,7 +209,97 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
             previous = record.RecordHash;
         }
 
+        try
+        {
+            if (await checkpoint.ReadAsync(cancellationToken).ConfigureAwait(false) is { } head
+                && Lost(head, records.Select(r => (r.Id, r.RecordHash)).ToList()) is { } lost)
+            {
+                problems.Add(lost);
+            }
+        }
+        catch (StoreProblemException e)
+        {
+            problems.Add(e.Message);
+        }
+
         return new AuditVerification(records.Count, problems);
+    }
+
+    /// <summary>
+    /// At start-up: the trail still holds the record the checkpoint names (records were not lost, the store was not
+    /// replaced by an older one). A trail without a checkpoint yet (a new data folder) is checkpointed now.
+    /// </summary>
+    /// <exception cref="StoreProblemException">Records the checkpoint saw are gone.</exception>
+    public async Task CheckAgainstCheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var last = await db.ExportRecords.AsNoTracking().OrderByDescending(r => r.Id).Select(r => new { r.Id, r.RecordHash })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        var head = await checkpoint.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (head is null)
+        {
+            if (last is not null)
+            {
+                await checkpoint.WriteAsync(new ChainHead(last.Id, last.RecordHash), cancellationToken).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        if (await LostSinceAsync(db, head, cancellationToken).ConfigureAwait(false) is { } lost)
+        {
+            throw new StoreProblemException(lost + " Start-up stops here so that this is seen. Find the store that holds them (the last backup: " +
+                "'medinfo restore FILE'); 'medinfo audit verify' reports the same.");
+        }
+    }
+
+    /// <summary>
+    /// After an operator put a backup in place on purpose: the checkpoint moves to the restored trail's head (the old
+    /// one is kept beside it as .before-restore). Returns what the old checkpoint saw that the restored trail lacks,
+    /// null when nothing was lost, so the operator is told.
+    /// </summary>
+    public async Task<string?> AcceptRestoredTrailAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        string? lost = null;
+        try
+        {
+            if (await checkpoint.ReadAsync(cancellationToken).ConfigureAwait(false) is { } head)
+            {
+                lost = await LostSinceAsync(db, head, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (StoreProblemException e)
+        {
+            lost = e.Message;
+        }
+
+        if (File.Exists(checkpoint.Path))
+        {
+            File.Copy(checkpoint.Path, checkpoint.Path + ".before-restore", overwrite: true);
+            File.Delete(checkpoint.Path);
+        }
+
+        await CheckAgainstCheckpointAsync(cancellationToken).ConfigureAwait(false); // seals the restored head
+        return lost;
+    }
+
+    private async Task<string?> LostSinceAsync(MedInfoDb db, ChainHead head, CancellationToken cancellationToken)
+    {
+        var named = await db.ExportRecords.AsNoTracking().Where(r => r.Id == head.RecordId).Select(r => new { r.Id, r.RecordHash })
+            .Take(1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return Lost(head, named.Select(r => (r.Id, r.RecordHash)).ToList());
+    }
+
+    /// <summary>Says what is missing when <paramref name="records"/> (id and hash) lacks the checkpointed head; null when it is there.</summary>
+    private string? Lost(ChainHead head, IReadOnlyList<(long Id, string Hash)> records)
+    {
+        var match = records.Where(r => r.Id == head.RecordId).Select(r => r.Hash).FirstOrDefault();
+        return match == head.RecordHash
+            ? null
+            : match is null
+                ? $"The audit checkpoint ({checkpoint.Path}) saw export record {head.RecordId} (hash {head.RecordHash[..12]}…), which the trail no longer holds: records were lost, or the store was emptied, replaced or rolled back."
+                : $"The audit checkpoint ({checkpoint.Path}) saw export record {head.RecordId} with hash {head.RecordHash[..12]}…, but the trail's record {head.RecordId} has {match[..12]}…: the store was replaced or rolled back.";
     }
 
     /// <summary>The records as CSV (RFC 4180), one line per export, for the records staff keep elsewhere.</summary>

@@ -14,6 +14,7 @@ internal sealed class StoredLetterConfiguration : IEntityTypeConfiguration<Store
         builder.Property(l => l.SourcePath).HasMaxLength(1000);
         builder.HasMany(l => l.Versions).WithOne().HasForeignKey(v => v.LetterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(l => l.CurrentVersion).WithMany().HasForeignKey(l => l.CurrentVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.PublishedVersion).WithMany().HasForeignKey(l => l.PublishedVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -90,7 +90,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
 
         var unchanged = read.Unchanged.Count;
         int newLetters = 0, newVersions = 0;
-        var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterSource Source, int? IndexedVersionId)>();
+        var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterSource Source, int? IndexedVersionId, bool WasRetired)>();
         foreach (var source in read.Letters)
         {
             var id = source.Letter.Metadata.Id;
@@ -113,13 +113,15 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
                 newVersions++;
             }
 
-            var indexedVersionId = letter.IsRetired ? null : letter.CurrentVersionId;
+            // The index holds the version readers see (the published one of a letter that is not retired).
+            var indexedVersionId = letter.IsRetired ? null : letter.PublishedVersionId;
             var version = NewVersion(source, lastNumbers.GetValueOrDefault(id) + 1, now, products, db);
             letter.Versions.Add(version);
             letter.SourcePath = source.RelativePath;
+            var wasRetired = letter.IsRetired;
             letter.IsRetired = false;
             letter.RetiredAtUtc = null;
-            changed.Add((letter, version, source, indexedVersionId));
+            changed.Add((letter, version, source, indexedVersionId, wasRetired));
         }
 
         var seen = read.Letters.Select(s => s.Letter.Metadata.Id).Concat(read.Unchanged.Select(u => u.LetterId)).ToHashSet(StringComparer.Ordinal);
@@ -134,23 +136,48 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         // so the versions are written first and the pointers after.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await InsertReferencesAsync(db, changed.Select(c => (c.Version.Id, c.Source.Letter)), cancellationToken).ConfigureAwait(false);
-        foreach (var (letter, version, _, _) in changed)
+        var index = new SearchIndexWriter(db);
+        var indexChanges = new List<IndexChange>();
+        foreach (var (letter, version, source, indexedVersionId, wasRetired) in changed)
         {
             letter.CurrentVersion = version;
+            switch (source.Letter.Metadata.Status)
+            {
+                case LetterStatus.Published:
+                    // Readers move to the new version: its index row replaces the one of the version it follows.
+                    letter.PublishedVersion = version;
+                    indexChanges.Add(new IndexChange(letter.Id, indexedVersionId, version.Id, source.Letter));
+                    break;
+                case LetterStatus.Retired:
+                    // Retired by its status: readers no longer find it, its published versions stay on record.
+                    letter.PublishedVersion = null;
+                    letter.PublishedVersionId = null; // the navigation was never loaded, so clearing it alone changes nothing
+                    await index.RemoveAsync(letter.Id, indexedVersionId, cancellationToken).ConfigureAwait(false);
+                    break;
+                case LetterStatus.Draft when wasRetired && letter.PublishedVersionId is { } publishedId:
+                    // A file put back as a draft: readers see its last published version again, so it is indexed again.
+                    indexChanges.Add(new IndexChange(letter.Id, null, publishedId, await PublishedModelAsync(db, publishedId, cancellationToken).ConfigureAwait(false)));
+                    break;
+                default:
+                    break; // a draft: readers keep the published version, and the index keeps its row
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        var index = new SearchIndexWriter(db);
-        await index.ReplaceAsync(changed.Select(c => new IndexChange(c.Letter.Id, c.IndexedVersionId, c.Version.Id, c.Source.Letter)).ToList(), cancellationToken).ConfigureAwait(false);
+        await index.ReplaceAsync(indexChanges, cancellationToken).ConfigureAwait(false);
         foreach (var letter in retired)
         {
-            await index.RemoveAsync(letter.Id, letter.CurrentVersionId, cancellationToken).ConfigureAwait(false);
+            await index.RemoveAsync(letter.Id, letter.PublishedVersionId, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         changes?.LettersChanged();
         return new ImportReport(read.FileCount, newLetters, newVersions, unchanged, retired.Count, read.Diagnostics, Written: true);
     }
+
+    private static async Task<Letter> PublishedModelAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken) =>
+        LetterJson.Read(await db.LetterVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.ModelJson)
+            .SingleAsync(cancellationToken).ConfigureAwait(false));
 
     private static StoredLetterVersion NewVersion(LetterSource source, int number, DateTime now, Dictionary<string, StoredProduct> products, MedInfoDb db)
     {

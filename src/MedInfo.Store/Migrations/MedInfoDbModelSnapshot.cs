@@ -153,6 +153,9 @@ namespace MedInfo.Store.Migrations
                     b.Property<bool>("IsRetired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PublishedVersionId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RetiredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -164,6 +167,8 @@ namespace MedInfo.Store.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CurrentVersionId");
+
+                    b.HasIndex("PublishedVersionId");
 
                     b.ToTable("Letters", (string)null);
                 });
@@ -518,7 +523,14 @@ namespace MedInfo.Store.Migrations
                         .HasForeignKey("CurrentVersionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", "PublishedVersion")
+                        .WithMany()
+                        .HasForeignKey("PublishedVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("CurrentVersion");
+
+                    b.Navigation("PublishedVersion");
                 });
 
             modelBuilder.Entity("MedInfo.Store.Entities.StoredLetterVersion", b =>

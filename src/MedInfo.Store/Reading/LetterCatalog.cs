@@ -21,7 +21,10 @@ public sealed record VersionStamp(string ContentHash, DateTime ImportedAtUtc);
 /// <summary>A product with how many published letters cover it.</summary>
 public sealed record ProductEntry(string Slug, string Brand, string Generic, string? PrescribingInformationUrl, int LetterCount);
 
-/// <summary>Reads letters and their versions out of the store. Public pages see published, unretired letters only.</summary>
+/// <summary>
+/// Reads letters and their versions out of the store. Every method but <see cref="ListForEditorsAsync"/> sees
+/// published versions only: a page or endpoint built on it cannot show a draft, whatever it asks.
+/// </summary>
 public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreChanges? changes = null) : IDisposable
 {
     /// <summary>How long a letter's current-version stamp is trusted without asking the store again. Imports in
@@ -34,9 +37,14 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     // Bounded by count (a letter model is tens of kilobytes).
     private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 2_000 });
 
-    private const string Published = "published";
+    /// <summary>How a published version's status is stored.</summary>
+    public const string Published = "published";
 
-    public async Task<IReadOnlyList<LetterSummary>> ListAsync(bool includeRetired = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every letter with its newest version, drafts included (retired ones on request): the editors' view, for the
+    /// command line. Never for a reader's page: those use the methods below, which only see published versions.
+    /// </summary>
+    public async Task<IReadOnlyList<LetterSummary>> ListForEditorsAsync(bool includeRetired = false, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.Letters.AsNoTracking()
@@ -46,14 +54,21 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         return rows.OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
+    /// <summary>Published letters A to Z by title (their published versions).</summary>
+    public async Task<IReadOnlyList<LetterSummary>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Summaries(PublishedLetters(db)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     /// <summary>Published letters, most recently updated first.</summary>
     public async Task<IReadOnlyList<LetterSummary>> ListRecentAsync(int count, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await PublishedLetters(db)
-            .OrderByDescending(l => l.CurrentVersion!.LastUpdated).ThenBy(l => l.Id)
-            .Take(count)
-            .Select(l => new LetterSummary(l.Id, l.CurrentVersion!.Title, l.CurrentVersion.Number, l.CurrentVersion.Status, l.CurrentVersion.LastUpdated, l.IsRetired, l.CurrentVersion.ImportedAtUtc))
+        return await Summaries(PublishedLetters(db)
+                .OrderByDescending(l => l.PublishedVersion!.LastUpdated).ThenBy(l => l.Id)
+                .Take(count))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -62,7 +77,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var counts = await PublishedLetters(db)
-            .SelectMany(l => l.CurrentVersion!.Products)
+            .SelectMany(l => l.PublishedVersion!.Products)
             .GroupBy(lp => lp.ProductId)
             .Select(g => new { ProductId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.ProductId, g => g.Count, cancellationToken).ConfigureAwait(false);
@@ -86,10 +101,9 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
             return null;
         }
 
-        var letters = await PublishedLetters(db)
-            .Where(l => l.CurrentVersion!.Products.Any(lp => lp.ProductId == product.Id))
-            .OrderByDescending(l => l.CurrentVersion!.LastUpdated).ThenBy(l => l.Id)
-            .Select(l => new LetterSummary(l.Id, l.CurrentVersion!.Title, l.CurrentVersion.Number, l.CurrentVersion.Status, l.CurrentVersion.LastUpdated, l.IsRetired, l.CurrentVersion.ImportedAtUtc))
+        var letters = await Summaries(PublishedLetters(db)
+                .Where(l => l.PublishedVersion!.Products.Any(lp => lp.ProductId == product.Id))
+                .OrderByDescending(l => l.PublishedVersion!.LastUpdated).ThenBy(l => l.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return letters.Count == 0
             ? null
@@ -113,7 +127,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var stamp = await PublishedLetters(db)
             .Where(l => l.Id == letterId)
-            .Select(l => new VersionStamp(l.CurrentVersion!.ContentHash, l.CurrentVersion.ImportedAtUtc))
+            .Select(l => new VersionStamp(l.PublishedVersion!.ContentHash, l.PublishedVersion.ImportedAtUtc))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         if (stamps.Count > 50_000)
         {
@@ -124,22 +138,25 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         return stamp;
     }
 
-    /// <summary>The current version of a letter that is published and not retired; null when there is none.</summary>
+    /// <summary>The version readers see: the newest published version of a letter that is not retired; null when there is none.</summary>
     public async Task<LetterVersionView?> GetCurrentAsync(string letterId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var version = await PublishedLetters(db)
             .Where(l => l.Id == letterId)
-            .Select(l => new VersionKey(l.CurrentVersion!.Id, l.CurrentVersion.LetterId, l.CurrentVersion.Number, l.CurrentVersion.ContentHash, l.CurrentVersion.ImportedAtUtc))
+            .Select(l => new VersionKey(l.PublishedVersion!.Id, l.PublishedVersion.LetterId, l.PublishedVersion.Number, l.PublishedVersion.ContentHash, l.PublishedVersion.ImportedAtUtc))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return version is null ? null : await ViewAsync(db, version, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Any version ever imported, retired letters included: what was sent must stay reproducible.</summary>
+    /// <summary>
+    /// A numbered version, if it was published (retired letters included: what was sent must stay reproducible);
+    /// null for a draft, a version retired by its status, or none.
+    /// </summary>
     public async Task<LetterVersionView?> GetVersionAsync(string letterId, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var version = await db.LetterVersions.AsNoTracking()
+        var version = await PublishedVersions(db)
             .Where(v => v.LetterId == letterId && v.Number == number)
             .Select(v => new VersionKey(v.Id, v.LetterId, v.Number, v.ContentHash, v.ImportedAtUtc))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -150,8 +167,8 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     public async Task<IReadOnlyList<VersionEntry>> ListVersionsAsync(string letterId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await db.LetterVersions.AsNoTracking()
-            .Where(v => v.LetterId == letterId && v.Status == Published)
+        return await PublishedVersions(db)
+            .Where(v => v.LetterId == letterId)
             .OrderBy(v => v.Number)
             .Select(v => new VersionEntry(v.Number, v.ImportedAtUtc, v.ContentHash, v.LastUpdated, v.Title))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -161,7 +178,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     public async Task<IReadOnlyList<string>> ListDocumentKindsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await PublishedLetters(db).Select(l => l.CurrentVersion!.DocumentKind).Distinct().OrderBy(k => k)
+        return await PublishedLetters(db).Select(l => l.PublishedVersion!.DocumentKind).Distinct().OrderBy(k => k)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -171,8 +188,16 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         return !await db.Letters.AnyAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // The reading rule, in one place: readers see a letter's published version, while the letter is not retired,
+    // and any published version in its history. Drafts never leave the store through this class.
     private static IQueryable<StoredLetter> PublishedLetters(MedInfoDb db) =>
-        db.Letters.AsNoTracking().Where(l => !l.IsRetired && l.CurrentVersion!.Status == Published);
+        db.Letters.AsNoTracking().Where(l => !l.IsRetired && l.PublishedVersionId != null);
+
+    private static IQueryable<StoredLetterVersion> PublishedVersions(MedInfoDb db) =>
+        db.LetterVersions.AsNoTracking().Where(v => v.Status == Published);
+
+    private static IQueryable<LetterSummary> Summaries(IQueryable<StoredLetter> letters) =>
+        letters.Select(l => new LetterSummary(l.Id, l.PublishedVersion!.Title, l.PublishedVersion.Number, l.PublishedVersion.Status, l.PublishedVersion.LastUpdated, l.IsRetired, l.PublishedVersion.ImportedAtUtc));
 
     public void Dispose() => models.Dispose();
 

@@ -2,18 +2,18 @@ using MedInfo.Letters;
 
 namespace MedInfo.Store.Search;
 
-/// <summary>A letter's new version, for the index: the version indexed now (null for a new letter) makes way for it.</summary>
+/// <summary>A letter's version readers now see, for the index: the version indexed now (null for none) makes way for it.</summary>
 internal sealed record IndexChange(string LetterId, int? IndexedVersionId, int VersionId, Letter Letter);
 
 /// <summary>
-/// Keeps the full-text index in step with the current version of each published letter. Runs inside the import's
+/// Keeps the full-text index in step with the published version of each letter (what readers see). Runs inside the import's
 /// transaction, so the index never disagrees with the letters. A row is keyed by its letter version's id.
 /// </summary>
 internal sealed class SearchIndexWriter(MedInfoDb db)
 {
     private readonly IFullTextDialect dialect = FullTextDialect.For(db.Database);
 
-    /// <summary>Removes the rows of the versions these replace, then adds the published ones, all in one go.</summary>
+    /// <summary>Removes the rows of the versions these replace, then adds the new ones, all in one go.</summary>
     public async Task ReplaceAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)
     {
         foreach (var change in changes.Where(c => c.IndexedVersionId is not null))
@@ -22,7 +22,6 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
         }
 
         var published = changes
-            .Where(c => c.Letter.Metadata.Status == LetterStatus.Published)
             .Select(c => (c.VersionId, IndexedLetter.From(c.LetterId, c.Letter)))
             .ToList();
         if (published.Count > 0)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedInfo.Pdf;
 using MedInfo.Store;
+using MedInfo.Web.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -54,12 +55,26 @@ internal static class PortalHealth
         }
     }
 
-    private sealed class ContentCheck(PortalOptions options) : IHealthCheck
+    private sealed class ContentCheck(PortalOptions options, ContentImportStatus status) : IHealthCheck
     {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(Directory.Exists(options.ContentDirectory)
-                ? HealthCheckResult.Healthy("The content folder is there.")
-                : HealthCheckResult.Degraded($"The content folder {options.ContentDirectory} is missing: letters are served, imports cannot run."));
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            if (!Directory.Exists(options.ContentDirectory))
+            {
+                return Task.FromResult(HealthCheckResult.Degraded($"The content folder {options.ContentDirectory} is missing: letters are served, imports cannot run."));
+            }
+
+            // The last import in this portal failed: what is published is unchanged, but not what the editors wrote.
+            if (status.Last is { Written: false } failed)
+            {
+                var errors = failed.Diagnostics.Where(d => d.IsError).ToList();
+                return Task.FromResult(HealthCheckResult.Degraded(
+                    $"The last content import failed and wrote nothing: {failed.Summary} " + string.Join(" | ", errors.Take(5)) +
+                    (errors.Count > 5 ? $" | and {errors.Count - 5} more" : string.Empty)));
+            }
+
+            return Task.FromResult(HealthCheckResult.Healthy("The content folder is there."));
+        }
     }
 
     private sealed class PdfEngineCheck(ChromiumPdfEngine engine) : IHealthCheck

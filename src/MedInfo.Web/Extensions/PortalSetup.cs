@@ -53,7 +53,7 @@ public static class PortalSetup
 
         // PostgreSQL when MEDINFO_POSTGRES or ConnectionStrings:PostgreSql names one; else SQLite in the data folder.
         Directory.CreateDirectory(options.DataDirectory);
-        builder.Services.AddMedInfoStore(StoreConnection.Resolve(options.DataDirectory, builder.Configuration.GetConnectionString("PostgreSql")));
+        builder.Services.AddMedInfoStore(StoreConnection.Resolve(options.DataDirectory, builder.Configuration.GetConnectionString("PostgreSql")), options.DataDirectory);
         builder.Services.AddMedInfoPdf(pdf =>
         {
             builder.Configuration.GetSection(PdfOptions.Section).Bind(pdf);
@@ -61,7 +61,9 @@ public static class PortalSetup
             pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Content.Templates.CoverLetterTemplate.RelativePath);
         });
         builder.Services.AddMedInfoStaff();
-        builder.Services.AddHostedService<ContentStartup>();
+        builder.Services.AddSingleton<ContentImportStatus>();
+        builder.Services.AddSingleton<ContentStartup>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
         builder.Services.AddOutputCache(cache =>
         {
             cache.AddPolicy(LetterCaching.Policy, new LetterOutputCachePolicy());
@@ -102,6 +104,34 @@ public static class PortalSetup
             form.MultipartBodyLengthLimit = MaxRequestBody;
         });
         return builder;
+    }
+
+    /// <summary>
+    /// Readies the store before the host starts (see <see cref="ContentStartup.PrepareAsync"/>). A store that cannot
+    /// be used, or a data folder without access, is one line on standard error and exit code 1, never a stack trace.
+    /// </summary>
+    public static async Task<int> RunMedInfoPortalAsync(string[] args)
+    {
+        string? dataDirectory = null;
+        StoreConnection? store = null;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddMedInfoPortal();
+            await using var app = builder.Build();
+            dataDirectory = app.Services.GetRequiredService<PortalOptions>().DataDirectory;
+            store = app.Services.GetRequiredService<StoreConnection>();
+            app.UseMedInfoPortal();
+            await app.Services.GetRequiredService<ContentStartup>().PrepareAsync(CancellationToken.None);
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (StoreProblem.Describe(e, null, null) is not null || e is UnauthorizedAccessException or IOException)
+        {
+            dataDirectory ??= StoreLocation.DataDirectory(Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable));
+            await Console.Error.WriteLineAsync("MedInfo cannot start: " + (StoreProblem.Describe(e, store, dataDirectory) ?? e.Message));
+            return 1;
+        }
     }
 
     public static WebApplication UseMedInfoPortal(this WebApplication app)

@@ -1,4 +1,5 @@
 using MedInfo.Store;
+using MedInfo.Store.Audit;
 using MedInfo.Store.Import;
 using MedInfo.Store.Reading;
 using MedInfo.Web.Extensions;
@@ -7,16 +8,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Web.Startup;
 
+/// <summary>The outcome of the portal's last content import, for /healthz.</summary>
+public sealed class ContentImportStatus
+{
+    private volatile ImportReport? last;
+
+    public ImportReport? Last => last;
+
+    internal void Record(ImportReport report) => last = report;
+}
+
 /// <summary>
-/// Before the portal serves its first request: creates or migrates the store, and imports content/ when the store
-/// is empty. In Development it then watches content/ and re-imports on every change, so an editor sees an edit
-/// on reload. A failed import is logged with file and line and changes nothing.
+/// Before the portal serves its first request: creates or migrates the store, checks the audit trail against its
+/// checkpoint, and imports content/ when the store is empty. In Development it then watches content/ and
+/// re-imports on every change, so an editor sees an edit on reload. A failed import is logged as errors with file
+/// and line, changes nothing, and makes /healthz say Degraded.
 /// </summary>
 internal sealed partial class ContentStartup(
     IDbContextFactory<MedInfoDb> dbFactory,
     StoreConnection store,
     LetterImporter importer,
     LetterCatalog catalog,
+    AuditTrail audit,
+    ContentImportStatus status,
     IOutputCacheStore outputCache,
     PortalOptions options,
     IHostEnvironment environment,
@@ -25,16 +39,34 @@ internal sealed partial class ContentStartup(
     private readonly SemaphoreSlim importing = new(1, 1);
     private FileSystemWatcher? watcher;
     private Timer? debounce;
+    private bool prepared;
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Readies the store. Program.cs calls it before the host starts, so a store that cannot be used ends start-up
+    /// with one line (no host error with a stack trace); hosts that skip Program.cs (tests) get it in StartAsync.
+    /// </summary>
+    /// <exception cref="StoreProblemException">The store cannot be used as it is; the message says why.</exception>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
     {
+        if (prepared)
+        {
+            return;
+        }
+
         LogStore(store.Description);
         await StoreSetup.MigrateAsync(dbFactory, cancellationToken);
+        await audit.CheckAgainstCheckpointAsync(cancellationToken);
         if (await catalog.IsEmptyAsync(cancellationToken))
         {
             await ImportAsync(cancellationToken);
         }
 
+        prepared = true;
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await PrepareAsync(cancellationToken);
         if (environment.IsDevelopment() && Directory.Exists(options.ContentDirectory))
         {
             Watch(options.ContentDirectory!);
@@ -61,12 +93,27 @@ internal sealed partial class ContentStartup(
         try
         {
             var report = await importer.ImportAsync(options.ContentDirectory!, cancellationToken: cancellationToken);
+            status.Record(report);
             foreach (var diagnostic in report.Diagnostics)
             {
-                LogDiagnostic(diagnostic.ToString());
+                if (diagnostic.IsError)
+                {
+                    LogError(diagnostic.ToString());
+                }
+                else
+                {
+                    LogWarning(diagnostic.ToString());
+                }
             }
 
-            LogImported(options.ContentDirectory!, report.Summary);
+            if (report.Written)
+            {
+                LogImported(options.ContentDirectory!, report.Summary);
+            }
+            else
+            {
+                LogImportFailed(options.ContentDirectory!, report.Summary);
+            }
             if (report.Written)
             {
                 await outputCache.EvictByTagAsync(LetterCaching.Tag, cancellationToken);
@@ -106,7 +153,13 @@ internal sealed partial class ContentStartup(
     private partial void LogStore(string store);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Diagnostic}")]
-    private partial void LogDiagnostic(string diagnostic);
+    private partial void LogWarning(string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Diagnostic}")]
+    private partial void LogError(string diagnostic);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Content import from {Directory} failed: {Summary}")]
+    private partial void LogImportFailed(string directory, string summary);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Content import from {Directory}: {Summary}")]
     private partial void LogImported(string directory, string summary);

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using MedInfo.Content.Tests;
+using MedInfo.Store;
+using MedInfo.Store.Audit;
+using MedInfo.Store.Tests;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedInfo.Web.Tests.Http;
+
+/// <summary>
+/// The portal as an operator starts it (its own process), on a store it cannot use: one line that says what is
+/// wrong and what to do, exit code 1, no stack trace, no abort (134), and never a new store over a lost one.
+/// </summary>
+public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>, IDisposable
+{
+    private readonly string data = Directory.CreateTempSubdirectory("medinfo-start-").FullName;
+
+    private string StoreFile => Path.Combine(data, StoreLocation.FileName);
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_empty_store_file_is_refused_not_made_into_a_new_store()
+    {
+        await File.WriteAllBytesAsync(StoreFile, []); // truncate -s 0 data/medinfo.db
+
+        var result = await RunPortalAsync();
+
+        AssertOneClearLine(result, "is empty (0 bytes)", "medinfo restore");
+        Assert.Equal(0, new FileInfo(StoreFile).Length);
+    }
+
+    [Fact]
+    public async Task A_damaged_store_file_names_the_restore_command()
+    {
+        await File.WriteAllBytesAsync(StoreFile, Enumerable.Range(0, 8192).Select(i => (byte)(i * 7)).ToArray());
+
+        var result = await RunPortalAsync();
+
+        AssertOneClearLine(result, "is damaged", "medinfo restore");
+    }
+
+    [Fact]
+    public async Task A_store_that_lost_its_audit_records_is_reported_at_start_up()
+    {
+        // A store with exports, sealed by the checkpoint beside it; then the database file is lost.
+        await using (var services = new ServiceCollection().AddLogging().AddMedInfoStore(data).BuildServiceProvider())
+        {
+            await StoreSetup.MigrateAsync(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MedInfoDb>>());
+            var audit = services.GetRequiredService<AuditTrail>();
+            await audit.RecordAsync(new NewExport(NewExport.LetterKind, "staff@example.org", "web", [new ExportedLetter("synthetic-letter", 1, new string('a', 64))]), [1, 2, 3]);
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.EnumerateFiles(data, StoreLocation.FileName + "*"))
+        {
+            File.Delete(file);
+        }
+
+        var result = await RunPortalAsync();
+
+        AssertOneClearLine(result, "which the trail no longer holds", "medinfo restore");
+    }
+
+    [Fact]
+    public async Task A_PostgreSQL_login_that_is_refused_says_so()
+    {
+        var store = await postgres.CreateAsync(data);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString) { Username = "nobody_here", Password = "hunter2" };
+
+        var result = await RunPortalAsync(new() { [StoreConnection.PostgreSqlEnvironmentVariable] = builder.ConnectionString });
+
+        AssertOneClearLine(result, "PostgreSQL refused the sign-in", "MEDINFO_POSTGRES");
+        Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+
+    private static void AssertOneClearLine(PortalRun result, params string[] says)
+    {
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith("MedInfo cannot start: ", line, StringComparison.Ordinal);
+        foreach (var text in says)
+        {
+            Assert.Contains(text, line, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("   at ", result.Output + result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.Output + result.Error, StringComparison.Ordinal);
+    }
+
+    private sealed record PortalRun(int ExitCode, string Output, string Error);
+
+    private async Task<PortalRun> RunPortalAsync(Dictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MedInfo.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment[StoreLocation.EnvironmentVariable] = data;
+        start.Environment["MedInfo__ContentDirectory"] = RepositoryPaths.Content;
+        start.Environment.Remove(StoreConnection.PostgreSqlEnvironmentVariable);
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The portal started although its store cannot be used: " + await output);
+        }
+
+        return new PortalRun(process.ExitCode, await output, await error);
+    }
+}
