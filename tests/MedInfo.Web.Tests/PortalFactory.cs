@@ -1,5 +1,7 @@
 using MedInfo.Content.Tests;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -27,6 +29,12 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string SeedLetterPath => Path.Combine(ContentDirectory, "darzalex", "poems-syndrome.md");
 
+    /// <summary>
+    /// The test server has no network, so every client has no address; a request with this header comes from the
+    /// address it names (a test stand-in for a second machine; the test host only).
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -38,6 +46,24 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Every test client shares one address here; the budgets that tests do not exercise are raised.
         builder.UseSetting("MedInfo:RateLimits:SignInsPerFiveMinutes", SignInBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    }
+
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientAddressHeader], out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A client that has confirmed the HCP notice and does not follow redirects.</summary>

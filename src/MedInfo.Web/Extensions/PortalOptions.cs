@@ -30,6 +30,9 @@ public sealed class RateLimitOptions
     /// <summary>Searches per minute.</summary>
     public int SearchesPerMinute { get; set; } = 120;
 
+    /// <summary>Search-as-you-type queries per minute (over the circuit, counted apart from GET /search).</summary>
+    public int SuggestionsPerMinute { get; set; } = 120;
+
     /// <summary>PDF exports per minute (each new version costs a Chromium print).</summary>
     public int PdfExportsPerMinute { get; set; } = 20;
 

@@ -4,6 +4,8 @@ using MedInfo.Store;
 using MedInfo.Web.Components;
 using MedInfo.Web.Components.Pages.Letter;
 using MedInfo.Web.Components.Pages.Staff;
+using MedInfo.Web.Components.UI;
+using MedInfo.Web.RateLimiting;
 using MedInfo.Web.Startup;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -61,6 +63,10 @@ public static class PortalSetup
             pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Content.Templates.CoverLetterTemplate.RelativePath);
         });
         builder.Services.AddMedInfoStaff();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CircuitClient>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientHandler>();
+        builder.Services.AddSingleton(s => new SuggestionBudget(options.RateLimits.SuggestionsPerMinute, s.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<ContentImportStatus>();
         builder.Services.AddSingleton<ContentStartup>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
@@ -196,9 +202,9 @@ public static class PortalSetup
     }
 
     private static RateLimitPartition<string> PerClient(HttpContext http, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(
+        RateLimitPartition.Get(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window });
+            _ => new ClientWindowLimiter(permits, window, http.RequestServices.GetRequiredService<TimeProvider>()));
 }
 
 /// <summary>The portal's own log messages about requests.</summary>

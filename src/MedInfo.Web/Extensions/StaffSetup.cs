@@ -1,5 +1,6 @@
 using MedInfo.Store;
 using MedInfo.Store.Staff;
+using MedInfo.Web.Components.Pages.Staff;
 using Microsoft.AspNetCore.Identity;
 
 namespace MedInfo.Web.Extensions;
@@ -28,6 +29,8 @@ public static class StaffSetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
         });
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<StaffSignIn>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.RequireRole(StaffIdentity.StaffRole, StaffIdentity.AdminRole));
         services.AddCascadingAuthenticationState();
