@@ -6,12 +6,16 @@ using MedInfo.Letters;
 using MedInfo.Rendering.Print;
 using MedInfo.Store.Audit;
 using MedInfo.Store.Reading;
+using MedInfo.Store.Usage;
 using Microsoft.Extensions.Options;
 
 namespace MedInfo.Pdf;
 
 /// <summary>A PDF handed to someone, with the audit record written for it.</summary>
 public sealed record PdfExport(ExportRecordView Record, byte[] Content, string FileName);
+
+/// <summary>A letter PDF handed to an anonymous reader: counted, not recorded on the audit trail.</summary>
+public sealed record ReaderDownload(byte[] Content, string FileName);
 
 /// <summary>A package cannot be made as asked (an unknown letter, no letters, a broken template).</summary>
 public sealed class PackageRequestException(string message) : Exception(message);
@@ -21,7 +25,7 @@ public sealed class PackageRequestException(string message) : Exception(message)
 /// Each export writes exactly one audit record. A letter version's PDF is printed once and then served from
 /// the cache (data/pdf-cache), so the same version always gives the same bytes.
 /// </summary>
-public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, ChromiumPdfEngine engine, AuditTrail audit, IOptions<PdfOptions> options, TimeProvider time)
+public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, ChromiumPdfEngine engine, AuditTrail audit, ReaderDownloads downloads, IOptions<PdfOptions> options, TimeProvider time)
 {
     /// <summary>Part of the cache key: bump when the printed layout changes in a way the stylesheets do not show.</summary>
     private const string LayoutVersion = "1";
@@ -54,12 +58,13 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         return pdf;
     }
 
-    /// <summary>Exports a published letter (its current version, or the numbered one); null when there is none.</summary>
+    /// <summary>
+    /// Exports a published letter (its current version, or the numbered one) for a staff member or the command line,
+    /// recorded on the audit trail; null when there is no such version.
+    /// </summary>
     public async Task<PdfExport?> ExportLetterAsync(string letterId, int? versionNumber, string? userName, string source, CancellationToken cancellationToken = default)
     {
-        var version = versionNumber is { } number
-            ? await catalog.GetVersionAsync(letterId, number, cancellationToken).ConfigureAwait(false)
-            : await catalog.GetCurrentAsync(letterId, cancellationToken).ConfigureAwait(false);
+        var version = await PublishedVersionAsync(letterId, versionNumber, cancellationToken).ConfigureAwait(false);
         if (version is null)
         {
             return null;
@@ -69,8 +74,33 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         var record = await audit.RecordAsync(
             new NewExport(NewExport.LetterKind, userName, source, [new ExportedLetter(version.LetterId, version.Number, version.ContentHash)]),
             pdf, cancellationToken).ConfigureAwait(false);
-        return new PdfExport(record, pdf, $"{version.LetterId}-v{version.Number}.pdf");
+        return new PdfExport(record, pdf, FileName(version));
     }
+
+    /// <summary>
+    /// A reader's "Download PDF": the same bytes, counted per letter version per day and not put on the audit trail,
+    /// which holds what staff sent (an anonymous client could otherwise fill the regulated record). Null when there
+    /// is no such published version.
+    /// </summary>
+    public async Task<ReaderDownload?> DownloadForReaderAsync(string letterId, int? versionNumber, CancellationToken cancellationToken = default)
+    {
+        var version = await PublishedVersionAsync(letterId, versionNumber, cancellationToken).ConfigureAwait(false);
+        if (version is null)
+        {
+            return null;
+        }
+
+        var pdf = await LetterPdfAsync(version, cancellationToken).ConfigureAwait(false);
+        await downloads.CountAsync(version.LetterId, version.Number, cancellationToken).ConfigureAwait(false);
+        return new ReaderDownload(pdf, FileName(version));
+    }
+
+    private async Task<LetterVersionView?> PublishedVersionAsync(string letterId, int? versionNumber, CancellationToken cancellationToken) =>
+        versionNumber is { } number
+            ? await catalog.GetVersionAsync(letterId, number, cancellationToken).ConfigureAwait(false)
+            : await catalog.GetCurrentAsync(letterId, cancellationToken).ConfigureAwait(false);
+
+    private static string FileName(LetterVersionView version) => $"{version.LetterId}-v{version.Number}.pdf";
 
     /// <summary>A response package: cover letter from the template, the letters' current versions, one PDF.</summary>
     public async Task<PdfExport> ExportPackageAsync(HcpRequest request, IReadOnlyList<string> letterIds, string userName, CancellationToken cancellationToken = default)

@@ -24,6 +24,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<ExportFile> ExportFiles => Set<ExportFile>();
 
+    public DbSet<Usage.ReaderDownloadCount> ReaderDownloads => Set<Usage.ReaderDownloadCount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

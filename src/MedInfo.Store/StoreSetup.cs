@@ -34,6 +34,7 @@ public static class StoreSetup
         services.AddSingleton(s => new Reading.LetterCatalog(s.GetRequiredService<IDbContextFactory<MedInfoDb>>(), s.GetRequiredService<StoreChanges>()));
         services.AddSingleton<Search.LetterSearch>();
         services.AddSingleton<Audit.AuditTrail>();
+        services.AddSingleton<Usage.ReaderDownloads>();
         return services;
     }
 

@@ -313,6 +313,26 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.ToTable("References", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Usage.ReaderDownloadCount", b =>
+                {
+                    b.Property<string>("LetterId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LetterId", "VersionNumber", "Day");
+
+                    b.ToTable("ReaderDownloads", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

@@ -59,3 +59,13 @@ internal sealed class StoredReferenceConfiguration : IEntityTypeConfiguration<St
         builder.HasIndex(r => new { r.LetterVersionId, r.Number }).IsUnique();
     }
 }
+
+internal sealed class ReaderDownloadCountConfiguration : IEntityTypeConfiguration<Usage.ReaderDownloadCount>
+{
+    public void Configure(EntityTypeBuilder<Usage.ReaderDownloadCount> builder)
+    {
+        builder.ToTable("ReaderDownloads");
+        builder.HasKey(d => new { d.LetterId, d.VersionNumber, d.Day });
+        builder.Property(d => d.LetterId).HasMaxLength(200);
+    }
+}

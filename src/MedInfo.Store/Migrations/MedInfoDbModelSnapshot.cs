@@ -298,6 +298,26 @@ namespace MedInfo.Store.Migrations
                     b.ToTable("References", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Usage.ReaderDownloadCount", b =>
+                {
+                    b.Property<string>("LetterId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LetterId", "VersionNumber", "Day");
+
+                    b.ToTable("ReaderDownloads", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

@@ -1,36 +1,59 @@
 using System.Net;
 using System.Security.Cryptography;
 using MedInfo.Store.Audit;
+using MedInfo.Store.Usage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Web.Tests.Http;
 
-/// <summary>"Download PDF" on a letter page: a PDF, one audit record per download, clear answers when it cannot.</summary>
+/// <summary>"Download PDF" on a letter page: a PDF, counted for readers and recorded for staff, clear answers when it cannot.</summary>
 public sealed class LetterPdfTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
     private AuditTrail Audit => portal.Services.GetRequiredService<AuditTrail>();
 
     [Fact]
-    public async Task The_letter_page_offers_its_PDF_and_each_download_leaves_one_matching_record()
+    public async Task A_reader_download_is_counted_per_version_and_day_and_never_fills_the_audit_trail()
     {
         var client = portal.CreateHcpClient();
         Assert.Contains("href=\"/letters/darzalex-poems-syndrome/pdf\"", await client.GetStringAsync("/letters/darzalex-poems-syndrome"), StringComparison.Ordinal);
         var before = (await Audit.ListAsync(new ExportQuery())).Count;
+        var counted = await DownloadsAsync();
 
         var response = await client.GetAsync("/letters/darzalex-poems-syndrome/pdf");
+        var again = await client.GetAsync("/letters/darzalex-poems-syndrome/pdf");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("darzalex-poems-syndrome-v1.pdf", response.Content.Headers.ContentDisposition!.FileNameStar);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5), StringComparison.Ordinal);
+        Assert.Equal(bytes, await again.Content.ReadAsByteArrayAsync());
+        Assert.Equal(before, (await Audit.ListAsync(new ExportQuery())).Count);
+        Assert.Equal(counted + 2, await DownloadsAsync());
+    }
+
+    [Fact]
+    public async Task A_staff_download_is_an_export_on_the_audit_trail()
+    {
+        const string email = "pdf-staff@example.org";
+        await StaffSession.CreateUserAsync(portal, email);
+        var staff = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(staff, email);
+        var before = (await Audit.ListAsync(new ExportQuery())).Count;
+
+        var response = await staff.GetAsync("/letters/darzalex-poems-syndrome/pdf");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var records = await Audit.ListAsync(new ExportQuery());
         Assert.Equal(before + 1, records.Count);
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), records[0].PdfSha256);
-        Assert.Null(records[0].UserName);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(await response.Content.ReadAsByteArrayAsync())), records[0].PdfSha256);
+        Assert.Equal(email, records[0].UserName);
         Assert.Equal("darzalex-poems-syndrome", records[0].Letters.Single().LetterId);
     }
+
+    private async Task<long> DownloadsAsync() =>
+        (await portal.Services.GetRequiredService<ReaderDownloads>().ListAsync("darzalex-poems-syndrome")).Where(d => d.VersionNumber == 1).Sum(d => d.Count);
 
     [Fact]
     public async Task A_past_version_downloads_as_that_version()

@@ -43,14 +43,17 @@ public sealed class PostgreSqlPortalTests(PostgreSqlServer server) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_letter_PDF_and_a_staff_package_are_recorded_in_an_intact_chain()
+    public async Task A_reader_PDF_is_counted_and_staff_exports_are_recorded_in_an_intact_chain()
     {
-        var letterPdf = await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome/pdf");
-        Assert.Equal("application/pdf", letterPdf.Content.Headers.ContentType!.MediaType);
+        var readerPdf = await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome/pdf");
+        Assert.Equal("application/pdf", readerPdf.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(1, Assert.Single(await portal.Services.GetRequiredService<MedInfo.Store.Usage.ReaderDownloads>().ListAsync("darzalex-poems-syndrome")).Count);
 
         await StaffSession.CreateUserAsync(portal, "staff@example.org");
         var staff = StaffSession.Client(portal);
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SignInAsync(staff, "staff@example.org")).StatusCode);
+        var letterPdf = await staff.GetAsync("/letters/darzalex-poems-syndrome/pdf");
+        Assert.Equal("application/pdf", letterPdf.Content.Headers.ContentType!.MediaType);
         var created = await StaffSession.PostFormAsync(staff, "/staff/packages/new", "package", StaffSession.PackageRequest("MI-2026-0200"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
 

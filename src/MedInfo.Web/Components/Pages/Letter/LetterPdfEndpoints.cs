@@ -32,11 +32,15 @@ internal static class LetterPdfEndpoints
 
         try
         {
-            var user = http.User.Identity?.IsAuthenticated == true ? http.User.FindFirstValue(ClaimTypes.Name) : null;
-            var export = await exports.ExportLetterAsync(id, number, user, "web", cancellationToken);
-            return export is null
-                ? Results.NotFound()
-                : Results.File(export.Content, "application/pdf", export.FileName);
+            // Staff downloads are exports on the audit trail; a reader's are counted (PdfExports says why).
+            if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.Name) is { } user)
+            {
+                var export = await exports.ExportLetterAsync(id, number, user, "web", cancellationToken);
+                return export is null ? Results.NotFound() : Results.File(export.Content, "application/pdf", export.FileName);
+            }
+
+            var download = await exports.DownloadForReaderAsync(id, number, cancellationToken);
+            return download is null ? Results.NotFound() : Results.File(download.Content, "application/pdf", download.FileName);
         }
         catch (PdfEngineUnavailableException e)
         {
