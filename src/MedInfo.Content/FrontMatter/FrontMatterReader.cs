@@ -21,6 +21,24 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         "literature-search", "therapeutic-area", "keywords",
     ];
 
+    private static readonly string[] AudienceKeys = ["region", "notice"];
+    private static readonly string[] ProductKeys = ["brand", "generic", "prescribing-information"];
+    private static readonly string[] LiteratureSearchKeys = ["date", "databases"];
+
+    /// <summary>
+    /// The longest text each field may hold: enough for any real letter, small enough that a slip (a pasted document
+    /// in a title) is caught at import and never becomes a megabyte page header or a minute of PDF printing.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, int> MaxLengths = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["id"] = 100, ["title"] = 300, ["kind"] = 100, ["status"] = 20, ["last-updated"] = 20, ["review-by"] = 20,
+        ["therapeutic-area"] = 200, ["keywords"] = 100, ["region"] = 40, ["notice"] = 1000, ["brand"] = 100,
+        ["generic"] = 300, ["prescribing-information"] = 2000, ["date"] = 20, ["databases"] = 200,
+    };
+
+    /// <summary>The most entries a list may have (keywords, databases searched, products).</summary>
+    internal const int MaxListEntries = 50;
+
     /// <summary>The line the id is written on, so a duplicate id can be pointed at.</summary>
     public int IdLine { get; private set; } = 1;
 
@@ -60,13 +78,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return null;
         }
 
-        foreach (var key in root.Children.Keys.OfType<YamlScalarNode>())
-        {
-            if (!KnownKeys.Contains(key.Value ?? string.Empty))
-            {
-                diagnostics.Warning(FileLine(key.Start), (int)key.Start.Column, $"Unknown front matter key '{key.Value}' is ignored. Known keys: {string.Join(", ", KnownKeys)}.");
-            }
-        }
+        WarnUnknownKeys(root, KnownKeys, "front matter key");
 
         var errorsBefore = diagnostics.Items.Count(d => d.IsError);
         var id = RequiredText(root, "id");
@@ -114,6 +126,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return null;
         }
 
+        WarnUnknownKeys(mapping, AudienceKeys, "key under 'audience:'");
         var region = RequiredText(mapping, "region", "audience");
         var notice = RequiredText(mapping, "notice", "audience");
         return region is null || notice is null ? null : new Audience(region, notice);
@@ -133,6 +146,12 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return null;
         }
 
+        if (sequence.Children.Count > MaxListEntries)
+        {
+            ErrorAt(node, $"'products:' lists {sequence.Children.Count} products; at most {MaxListEntries} are allowed.");
+            return null;
+        }
+
         var products = new List<Product>();
         foreach (var item in sequence.Children)
         {
@@ -142,6 +161,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
                 continue;
             }
 
+            WarnUnknownKeys(product, ProductKeys, "key of a product");
             var brand = RequiredText(product, "brand", "product");
             var generic = RequiredText(product, "generic", "product");
             var link = OptionalText(product, "prescribing-information");
@@ -190,6 +210,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return null;
         }
 
+        WarnUnknownKeys(mapping, LiteratureSearchKeys, "key under 'literature-search:'");
         var date = ReadDate(mapping, "date", required: true, parent: "literature-search");
         var databases = ReadTextList(mapping, "databases");
         if (databases.Count == 0)
@@ -227,12 +248,21 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
 
         if (node is YamlSequenceNode sequence)
         {
+            if (sequence.Children.Count > MaxListEntries)
+            {
+                ErrorAt(node, $"'{key}' has {sequence.Children.Count} entries; at most {MaxListEntries} are allowed.");
+                return [];
+            }
+
             var items = new List<string>();
             foreach (var item in sequence.Children)
             {
                 if (item is YamlScalarNode { Value: { Length: > 0 } value })
                 {
-                    items.Add(value.Trim());
+                    if (WithinLength(item, key, value.Trim()) is { } entry)
+                    {
+                        items.Add(entry);
+                    }
                 }
                 else
                 {
@@ -263,7 +293,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return null;
         }
 
-        return value.Trim();
+        return WithinLength(node, key, value.Trim());
     }
 
     private string? OptionalText(YamlMappingNode map, string key)
@@ -275,11 +305,35 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
 
         if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
         {
-            return value.Trim();
+            return WithinLength(node, key, value.Trim());
         }
 
         ErrorAt(node, $"'{key}' must be plain text; leave the line out if there is nothing to say.");
         return null;
+    }
+
+    /// <summary>The text, or null with an error at its place when it is longer than <see cref="MaxLengths"/> allows.</summary>
+    private string? WithinLength(YamlNode node, string key, string text)
+    {
+        if (!MaxLengths.TryGetValue(key, out var max) || text.Length <= max)
+        {
+            return text;
+        }
+
+        ErrorAt(node, $"'{key}' is {text.Length.ToString(CultureInfo.InvariantCulture)} characters long; at most {max.ToString(CultureInfo.InvariantCulture)} are allowed. Shorten it (a longer text belongs in the letter's body).");
+        return null;
+    }
+
+    /// <summary>A key this mapping does not know is a warning at its line, at any depth (a misspelt key would otherwise mean nothing, silently).</summary>
+    private void WarnUnknownKeys(YamlMappingNode map, IReadOnlyCollection<string> known, string what)
+    {
+        foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+        {
+            if (!known.Contains(key.Value ?? string.Empty))
+            {
+                diagnostics.Warning(FileLine(key.Start), (int)key.Start.Column, $"Unknown {what} '{key.Value}' is ignored. Known keys: {string.Join(", ", known)}.");
+            }
+        }
     }
 
     private static bool TryGet(YamlMappingNode map, string key, out YamlNode node) =>

@@ -51,6 +51,42 @@ public sealed class FrontMatterTests
         Assert.Equal(12, warning.Line);
     }
 
+    [Theory]
+    [InlineData("  region: US", "  region: US\n  type: patient", "'type'", 7)]
+    [InlineData("    generic: examplumab", "    generic: examplumab\n    generik: examplumab", "'generik'", 11)]
+    public void An_unknown_key_nested_under_a_known_one_is_a_warning_at_its_line(string from, string to, string named, int line)
+    {
+        var result = TestLetters.Read(Replace(from, to));
+
+        Assert.NotNull(result.Letter);
+        var warning = Assert.Single(result.Diagnostics);
+        Assert.Contains(named, warning.Message, StringComparison.Ordinal);
+        Assert.Equal(line, warning.Line);
+    }
+
+    [Theory]
+    [InlineData("title: Use of ZENTRAVIR in an Invented Condition", "title: ", "title", 300, 3, 8)]
+    [InlineData("  notice: Synthetic test letter for US healthcare professionals.", "  notice: ", "notice", 1000, 7, 11)]
+    [InlineData("    generic: examplumab", "    generic: ", "generic", 300, 10, 14)]
+    [InlineData("kind: Medical Information", "kind: ", "kind", 100, 4, 7)]
+    public void A_text_longer_than_its_field_allows_is_an_error_at_its_place(string line, string prefix, string key, int max, int fileLine, int column)
+    {
+        var atLimit = TestLetters.Read(Replace(line, prefix + new string('x', max)));
+        var error = Assert.Single(TestLetters.Errors(Replace(line, prefix + new string('x', 300_000))));
+
+        Assert.NotNull(atLimit.Letter);
+        Assert.Contains($"'{key}' is 300000 characters long; at most {max} are allowed", error.Message, StringComparison.Ordinal);
+        Assert.Equal((fileLine, column), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void A_list_of_too_many_keywords_is_an_error()
+    {
+        var keywords = string.Join(", ", Enumerable.Range(0, 51).Select(i => $"k{i}"));
+
+        Assert.Contains(TestLetters.Errors(Replace("status: published", $"status: published\nkeywords: [{keywords}]")), e => e.Message.Contains("at most 50", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_prescribing_information_link_must_be_a_web_address()
     {

@@ -188,12 +188,33 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.Equal(before, (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery())).Count);
     }
 
+    [Theory]
+    [InlineData("Form.HcpName", "Dr. Rowan \u202Egnp.exe", "The HCP&#x27;s name contains an invisible character, U&#x2B;202E")]
+    [InlineData("Form.Institution", "Example\u200BClinic", "The institution contains an invisible character, U&#x2B;200B")]
+    [InlineData("Form.Question", "What data exist?\u2066 hidden \u2069", "The question contains an invisible character, U&#x2B;2066")]
+    [InlineData("Form.HcpName", "__long__", "The HCP&#x27;s name is limited to 200 characters.")]
+    [InlineData("Form.Contact", "__long__", "The contact is limited to 400 characters.")]
+    public async Task A_package_field_with_hidden_characters_or_too_long_is_refused_and_records_nothing(string field, string value, string message)
+    {
+        var client = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(client, Staff);
+        var before = (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery())).Count;
+        var fields = StaffSession.PackageRequest("MI-2026-0300").Select(f => f.Key == field ? new KeyValuePair<string, string>(field, value == "__long__" ? new string('x', 5000) : value) : f);
+
+        var response = await StaffSession.PostFormAsync(client, "/staff/packages/new", "package", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.True(html.Contains(message, StringComparison.Ordinal), html[html.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.Equal(before, (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery())).Count);
+    }
+
     [Fact]
     public async Task Records_filter_and_export_as_CSV()
     {
         var client = StaffSession.Client(portal);
         await StaffSession.SignInAsync(client, Staff);
-        await portal.CreateHcpClient().GetAsync("/letters/darzalex-poems-syndrome/pdf");
+        await client.GetAsync("/letters/darzalex-poems-syndrome/pdf"); // a staff download: an export on record
 
         var csv = await client.GetAsync("/staff/exports.csv?kind=letter");
         var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
