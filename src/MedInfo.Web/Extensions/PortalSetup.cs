@@ -163,8 +163,13 @@ public static class PortalSetup
         app.UseRouting(); // after the HEAD rewrite, so the page's GET endpoint is the one matched
         app.Use((context, next) =>
         {
-            // The reference a reader can quote: the same id is in every log line written for this request.
-            context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+            // The reference a reader can quote: the same id is in every log line written for this request. Set as
+            // the response starts, so the error page (which clears the headers of the failed response) carries it too.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+                return Task.CompletedTask;
+            });
 
             // Refused before anything reads it; Kestrel's own limit covers bodies sent without a length.
             if (context.Request.ContentLength > MaxRequestBody)
