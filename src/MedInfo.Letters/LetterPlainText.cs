@@ -22,7 +22,7 @@ public static class LetterPlainText
         foreach (var section in letter.Sections)
         {
             lines.Add(section.Title);
-            AddBlocks(lines, section.Blocks, 0);
+            AddBlocks(lines, section.Blocks, 0, forSearch: false);
         }
 
         if (meta.LiteratureSearch is { } search)
@@ -41,10 +41,12 @@ public static class LetterPlainText
     }
 
     /// <summary>The text of a block's inlines, with citations, footnote markers and sub/superscripts inline.</summary>
-    public static string Text(IEnumerable<LetterInline> inlines)
+    public static string Text(IEnumerable<LetterInline> inlines) => Text(inlines, forSearch: false);
+
+    private static string Text(IEnumerable<LetterInline> inlines, bool forSearch)
     {
         var text = new StringBuilder();
-        AppendText(text, inlines);
+        AppendText(text, inlines, forSearch);
         return text.ToString();
     }
 
@@ -54,50 +56,53 @@ public static class LetterPlainText
             ? date.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)
             : date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>The body text of a section list, for indexing.</summary>
+    /// <summary>
+    /// The body text of a section list, for the search index and its snippets: as it reads, without citation numbers
+    /// and footnote markers, which would glue to the words they follow ("rates.1,2,4", "you1:").
+    /// </summary>
     public static string Body(IEnumerable<LetterSection> sections)
     {
         var lines = new List<string>();
         foreach (var section in sections)
         {
             lines.Add(section.Title);
-            AddBlocks(lines, section.Blocks, 0);
+            AddBlocks(lines, section.Blocks, 0, forSearch: true);
         }
 
         return string.Join('\n', lines);
     }
 
-    private static void AddBlocks(List<string> lines, IEnumerable<LetterBlock> blocks, int listDepth)
+    private static void AddBlocks(List<string> lines, IEnumerable<LetterBlock> blocks, int listDepth, bool forSearch)
     {
         foreach (var block in blocks)
         {
             switch (block)
             {
                 case Paragraph p:
-                    lines.Add(Text(p.Content));
+                    lines.Add(Text(p.Content, forSearch));
                     break;
                 case Heading h:
-                    lines.Add(Text(h.Content));
+                    lines.Add(Text(h.Content, forSearch));
                     break;
                 case StudyCard card:
-                    lines.Add(Text(card.Title));
-                    AddBlocks(lines, card.Blocks, 0);
+                    lines.Add(Text(card.Title, forSearch));
+                    AddBlocks(lines, card.Blocks, 0, forSearch);
                     break;
                 case BulletList list:
                     foreach (var item in list.Items)
                     {
-                        AddListItem(lines, item, listDepth + 1);
+                        AddListItem(lines, item, listDepth + 1, forSearch);
                     }
 
                     break;
                 case DataTable table:
-                    AddTable(lines, table);
+                    AddTable(lines, table, forSearch);
                     break;
             }
         }
     }
 
-    private static void AddListItem(List<string> lines, ListItem item, int depth)
+    private static void AddListItem(List<string> lines, ListItem item, int depth, bool forSearch)
     {
         var bullet = new string(' ', depth * 2) + "• ";
         var first = true;
@@ -105,20 +110,20 @@ public static class LetterPlainText
         {
             if (block is Paragraph p && first)
             {
-                lines.Add(bullet + Text(p.Content));
+                lines.Add(bullet + Text(p.Content, forSearch));
             }
             else
             {
-                AddBlocks(lines, [block], depth);
+                AddBlocks(lines, [block], depth, forSearch);
             }
 
             first = false;
         }
     }
 
-    private static void AddTable(List<string> lines, DataTable table)
+    private static void AddTable(List<string> lines, DataTable table, bool forSearch)
     {
-        lines.Add(Text(table.Caption));
+        lines.Add(Text(table.Caption, forSearch));
         foreach (var row in table.HeaderRows.Concat(table.BodyRows))
         {
             for (var i = 0; i < row.Cells.Count; i++)
@@ -130,19 +135,19 @@ public static class LetterPlainText
                 }
 
                 var indent = i == 0 ? new string(' ', row.Indent * 3) : string.Empty;
-                lines.Add(indent + Text(cell.Content));
+                lines.Add(indent + Text(cell.Content, forSearch));
             }
         }
 
         if (table.Abbreviations is { } abbreviations)
         {
-            lines.Add(Text(abbreviations.Content));
+            lines.Add(Text(abbreviations.Content, forSearch));
         }
 
-        lines.AddRange(table.Notes.Select(n => n.Label + Text(n.Content)));
+        lines.AddRange(table.Notes.Select(n => (forSearch ? string.Empty : n.Label) + Text(n.Content, forSearch)));
     }
 
-    private static void AppendText(StringBuilder text, IEnumerable<LetterInline> inlines)
+    private static void AppendText(StringBuilder text, IEnumerable<LetterInline> inlines, bool forSearch)
     {
         foreach (var inline in inlines)
         {
@@ -152,18 +157,18 @@ public static class LetterPlainText
                     text.Append(t.Text);
                     break;
                 case Emphasis e:
-                    AppendText(text, e.Content);
+                    AppendText(text, e.Content, forSearch);
                     break;
                 case Hyperlink l:
-                    AppendText(text, l.Content);
+                    AppendText(text, l.Content, forSearch);
                     break;
                 case TableReference r:
-                    AppendText(text, r.Content);
+                    AppendText(text, r.Content, forSearch);
                     break;
-                case Citation c:
+                case Citation c when !forSearch:
                     text.Append(c.Label);
                     break;
-                case FootnoteMarker m:
+                case FootnoteMarker m when !forSearch:
                     text.Append(m.Label);
                     break;
                 case LineBreak:

@@ -124,7 +124,8 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         var html = await renderer.RenderPackageAsync(request, template.Render(request, today), versions.Select(v => v.Letter).ToList()).ConfigureAwait(false);
         var frame = new PageFrame(
             $"Medical Information response to request {request.RequestNumber}",
-            $"Prepared for {request.HcpName}, {request.Credentials} · request {request.RequestNumber} · {today.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)}");
+            $"Request {request.RequestNumber} · {today.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)} · prepared for {request.HcpName}, {request.Credentials}",
+            "Medical Information response. Not for promotional use.");
         var info = new DocumentInfo(
             $"Response to medical information request {request.RequestNumber}", userName,
             $"Response to {request.HcpName}, {request.Credentials}: {versions.Count} enclosed letter(s)", [request.RequestNumber]);
@@ -158,8 +159,8 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         var metadata = version.Letter.Metadata;
         return new PageFrame(
             string.Join("  ·  ", metadata.Products.Select(p => $"{p.Brand} ({p.Generic})")),
-            $"For {metadata.Audience.Region} healthcare professionals only. Not for promotional use. · {version.LetterId} · version {version.Number} · " +
-            $"Last updated {LetterPlainText.FormatDate(metadata.LastUpdated, metadata.Audience.Region)}");
+            $"For {metadata.Audience.Region} healthcare professionals only. Not for promotional use.",
+            $"Version {version.Number} · Last updated {LetterPlainText.FormatDate(metadata.LastUpdated, metadata.Audience.Region)} · {version.LetterId}");
     }
 
     private string? CachePath(LetterVersionView version)

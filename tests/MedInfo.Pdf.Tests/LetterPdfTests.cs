@@ -54,7 +54,7 @@ public sealed class LetterPdfTests(PdfFixture pdf)
         for (var page = 1; page <= count; page++)
         {
             Assert.Contains($"Page {page} of {count}", pages[page - 1], StringComparison.Ordinal);
-            Assert.Contains("darzalex-poems-syndrome · version 1 · Last updated 05/08/2025", pages[page - 1], StringComparison.Ordinal);
+            Assert.Contains("Version 1 · Last updated 05/08/2025 · darzalex-poems-syndrome", pages[page - 1], StringComparison.Ordinal);
             Assert.Contains("DARZALEX FASPRO® (daratumumab and hyaluronidase-fihj)", pages[page - 1], StringComparison.Ordinal);
         }
     }
@@ -111,5 +111,34 @@ public sealed class LetterPdfTests(PdfFixture pdf)
 
         Assert.Single(cached);
         Assert.Equal(SHA256.HashData(first), SHA256.HashData(second));
+    }
+
+    [Fact]
+    public async Task In_the_tag_tree_tables_are_tables_with_rows_and_cells_and_nothing_is_a_figure()
+    {
+        var tree = (await Poppler.StructureAsync(await SeedPdfAsync())).Split('\n').Select(l => l.Trim()).ToList();
+
+        Assert.Equal(Seed.Value.Tables.Count(), tree.Count(l => l.StartsWith("Table", StringComparison.Ordinal)));
+        Assert.Contains(tree, l => l == "TR");
+        Assert.Contains(tree, l => l.StartsWith("TH", StringComparison.Ordinal));
+        Assert.Contains(tree, l => l.StartsWith("TD", StringComparison.Ordinal));
+        Assert.DoesNotContain(tree, l => l.StartsWith("Figure", StringComparison.Ordinal)); // the letter has no images
+    }
+
+    [Fact]
+    public async Task A_line_break_keeps_a_space_in_the_tag_tree_and_a_long_id_keeps_the_footer_on_its_lines()
+    {
+        var id = "zentravir-" + string.Join('-', Enumerable.Repeat("long", 18)); // 99 characters, near the cap
+        var letter = TestLetters.ReadValid(SyntheticLetters.Letter(id).Replace("- Examplumab was studied in an invented trial.", "- The authors\\\ncommented on an invented trial.", StringComparison.Ordinal));
+        var file = await pdf.Exports.LetterPdfAsync(new MedInfo.Store.Reading.LetterVersionView(id, 3, new string('b', 64), DateTime.UtcNow, letter));
+
+        var leaves = (await Poppler.StructureAsync(file, withText: true)).Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith('"')).Select(l => l.Trim('"'));
+        var page = (await Poppler.TextAsync(file, layout: true)).Split('\f')[0].Split('\n');
+
+        Assert.Contains("The authors commented on an invented trial.", string.Concat(leaves), StringComparison.Ordinal);
+        var notice = Assert.Single(page, l => l.Contains("For US healthcare professionals only.", StringComparison.Ordinal));
+        var details = Assert.Single(page, l => l.Contains("Page 1 of 1", StringComparison.Ordinal));
+        Assert.Contains("Version 3 · Last updated 05/08/2025 · zentravir-long", details, StringComparison.Ordinal);
+        Assert.Equal(1, Array.IndexOf(page, details) - Array.IndexOf(page, notice)); // two lines, one after the other
     }
 }

@@ -8,6 +8,10 @@ public static class Poppler
     public static async Task<string> TextAsync(byte[] pdf, bool layout = false) =>
         await RunAsync("pdftotext", pdf, layout ? ["-layout"] : []);
 
+    /// <summary>The PDF's tag tree as pdfinfo prints it (one element a line, indented by depth); with its text leaves when asked.</summary>
+    public static Task<string> StructureAsync(byte[] pdf, bool withText = false) =>
+        RunAsync("pdfinfo", pdf, [withText ? "-struct-text" : "-struct"], writesToStdout: true);
+
     /// <summary>pdfinfo's fields ("Pages", "Tagged", "Title", ...).</summary>
     public static async Task<IReadOnlyDictionary<string, string>> InfoAsync(byte[] pdf)
     {

@@ -18,7 +18,7 @@ public sealed class StudyCardViewTests : ComponentTestBase
         Assert.Equal(["Study Design/Methods", "Results"], cut.FindAll("h4").Select(h => h.TextContent));
         Assert.Equal(["Patient Characteristics", "Efficacy", "Safety"], cut.FindAll("h5").Select(h => h.TextContent));
         Assert.StartsWith("One patient discontinued therapy", cut.Find("ul > li > ul > li").TextContent, StringComparison.Ordinal);
-        Assert.Equal(2, cut.FindAll("figure.data-table").Count);
+        Assert.Equal(2, cut.FindAll("div.data-table").Count);
     }
 }
 

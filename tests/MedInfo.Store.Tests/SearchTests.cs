@@ -83,6 +83,21 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_snippet_reads_as_text_without_citation_numbers_glued_to_words()
+    {
+        store.Write("e.md", SyntheticLetters.Letter("letter-e", brand: "VELTRANOX®", generic: "veltranumab", sentence: "Veltranumab cohort rates were high."));
+        await store.ImportAsync();
+
+        var hit = Assert.Single(await store.Search.SearchAsync("veltranumab cohort"));
+        var text = hit.Snippet.Replace(LetterSearch.MarkStart.ToString(), string.Empty, StringComparison.Ordinal).Replace(LetterSearch.MarkEnd.ToString(), string.Empty, StringComparison.Ordinal);
+
+        // The letter cites [@synth2020] right after "high.": the page shows a superscript 1, a snippet shows nothing.
+        Assert.True(text.Contains("rates were high", StringComparison.Ordinal), text.Replace("\n", "/", StringComparison.Ordinal));
+        Assert.DoesNotContain("high.1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("high1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Drafts_are_not_found_and_a_new_version_replaces_the_old_in_the_index()
     {
         Assert.Empty(await store.Search.SearchAsync("yet published"));

@@ -31,7 +31,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
     /// </summary>
     internal static readonly IReadOnlyDictionary<string, int> MaxLengths = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["id"] = 100, ["title"] = 300, ["kind"] = 100, ["status"] = 20, ["last-updated"] = 20, ["review-by"] = 20,
+        ["id"] = LetterId.MaxLength, ["title"] = 300, ["kind"] = 100, ["status"] = 20, ["last-updated"] = 20, ["review-by"] = 20,
         ["therapeutic-area"] = 200, ["keywords"] = 100, ["region"] = 40, ["notice"] = 1000, ["brand"] = 100,
         ["generic"] = 300, ["prescribing-information"] = 2000, ["date"] = 20, ["databases"] = 200,
     };
@@ -85,7 +85,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         if (id is not null)
         {
             IdLine = FileLine(root.Children[new YamlScalarNode("id")].Start);
-            if (!IdPattern().IsMatch(id))
+            if (!LetterId.IsWellFormed(id))
             {
                 ErrorAt(root.Children[new YamlScalarNode("id")], $"The id '{id}' may only use lowercase letters, digits and hyphens (for example 'darzalex-poems-syndrome'): it becomes the letter's web address.");
             }
@@ -370,7 +370,4 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         var cut = message.IndexOf(". ", StringComparison.Ordinal);
         return cut > 0 ? message[..(cut + 1)] : message;
     }
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
 }

@@ -52,6 +52,9 @@ internal sealed class UnsupportedBlockModelRenderer : MarkdownObjectRenderer<Let
         var message = obj switch
         {
             HtmlBlock => "Raw HTML is not allowed in letters. Write the text as Markdown; for tables use '::: table'.",
+            FencedCodeBlock { Info: { Length: > 0 } language } =>
+                $"A fenced code block (```{language}) is not part of the letter format, and raw {language} is never shown. Write the text as Markdown; for tables use '::: table'.",
+            FencedCodeBlock => "A fenced code block (``` or ~~~) is not part of the letter format. Remove the fence lines and write the text as Markdown.",
             CodeBlock => "Indented lines are read as a code block, which letters do not have. Remove the indent (lists indent their sub-items by 2 or 4 spaces under the bullet text).",
             QuoteBlock => "Quote blocks ('>') are not part of the letter format. Outside tables, '>' cannot start a line.",
             ThematicBreakBlock => "Horizontal rules ('---' or '***') are not part of the letter format. Remove the line.",

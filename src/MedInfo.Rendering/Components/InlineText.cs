@@ -79,7 +79,14 @@ public sealed class InlineText : ComponentBase
                 builder.CloseElement();
                 break;
             case LineBreak:
-                builder.AddMarkupContent(18, "<br>");
+                // The space keeps the words apart for whatever reads the text rather than the layout (a PDF's tag
+                // tree, copy and paste): "authors<br>commented" read as "authorscommented". It hangs at the line's
+                // end, so nothing moves on the page.
+                builder.OpenElement(18, "span");
+                builder.AddAttribute(19, "class", "break-space");
+                builder.AddContent(26, " ");
+                builder.CloseElement();
+                builder.AddMarkupContent(27, "<br>");
                 break;
         }
     }

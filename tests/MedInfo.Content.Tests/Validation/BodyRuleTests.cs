@@ -12,6 +12,8 @@ public sealed class BodyRuleTests
     [InlineData("![chart](https://example.org/chart.png)", "Images are not part")]
     [InlineData("    indented text becomes code", "code block")]
     [InlineData("> quoted text", "Quote blocks")]
+    [InlineData("```html\n<b>x</b>\n```", "A fenced code block (```html) is not part of the letter format")]
+    [InlineData("~~~\nplain\n~~~", "A fenced code block (``` or ~~~)")]
     public void Unsafe_or_unsupported_markup_is_refused(string line, string expected)
     {
         var errors = TestLetters.Errors(TestLetters.WithBody($"## Summary\n\n{line}\n"));

@@ -78,6 +78,18 @@ public sealed class LetterPdfTests(PortalFactory portal) : IClassFixture<PortalF
         Assert.Equal(before, (await Audit.ListAsync(new ExportQuery())).Count);
     }
 
+    [Theory]
+    [InlineData("/letters/..%2F..%2Fetc%2Fpasswd/pdf")]
+    [InlineData("/letters/%3Cscript%3E/pdf")]
+    [InlineData("/letters/Upper-Case/versions/1/pdf")]
+    public async Task An_id_no_letter_can_have_is_404_even_before_the_notice_and_never_redirected(string path)
+    {
+        var response = await portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+    }
+
     [Fact]
     public async Task Without_the_HCP_confirmation_the_PDF_link_leads_to_the_notice()
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MedInfo.Letters;
 using MedInfo.Pdf;
 using MedInfo.Web.Components.Pages.Hcp;
 using MedInfo.Web.Extensions;
@@ -24,10 +25,15 @@ internal static class LetterPdfEndpoints
 
     private static async Task<IResult> ExportAsync(string id, int? number, HttpContext http, PdfExports exports, CancellationToken cancellationToken)
     {
+        if (!LetterId.IsWellFormed(id))
+        {
+            return Results.NotFound(); // no letter has such an id; never echoed back into a redirect
+        }
+
         if (!HcpNotice.IsConfirmed(http) && http.User.Identity?.IsAuthenticated != true)
         {
             // The notice is on the letter page; the PDF is for those who answered it.
-            return Results.Redirect($"/letters/{Uri.EscapeDataString(id)}");
+            return Results.Redirect($"/letters/{id}");
         }
 
         try
