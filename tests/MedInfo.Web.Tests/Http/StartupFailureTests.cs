@@ -12,16 +12,23 @@ namespace MedInfo.Web.Tests.Http;
 /// The portal as an operator starts it (its own process), on a store it cannot use: one line that says what is
 /// wrong and what to do, exit code 1, no stack trace, no abort (134), and never a new store over a lost one.
 /// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes and setpriv: the portal runs on Linux
 public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixture<PostgreSqlServer>, IDisposable
 {
     private readonly string data = Directory.CreateTempSubdirectory("medinfo-start-").FullName;
 
     private string StoreFile => Path.Combine(data, StoreLocation.FileName);
 
+    private string PortalCopy => data + "-portal";
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(data, recursive: true);
+        if (Directory.Exists(PortalCopy))
+        {
+            Directory.Delete(PortalCopy, recursive: true);
+        }
     }
 
     [Fact]
@@ -68,6 +75,31 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_data_folder_without_write_access_is_named_as_a_permission_problem()
+    {
+        await using (var services = new ServiceCollection().AddLogging().AddMedInfoStore(data).BuildServiceProvider())
+        {
+            await StoreSetup.MigrateAsync(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MedInfoDb>>());
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.SetUnixFileMode(StoreFile, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        try
+        {
+            // Root may write anywhere; the portal then runs as an ordinary user, as operators run it.
+            var result = await RunPortalAsync(asOrdinaryUser: Environment.UserName == "root");
+
+            AssertOneClearLine(result, "No permission to use the data folder " + data, "read and write access");
+            Assert.DoesNotContain("does not answer", result.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [Fact]
     public async Task A_PostgreSQL_login_that_is_refused_says_so()
     {
         var store = await postgres.CreateAsync(data);
@@ -77,6 +109,34 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
 
         AssertOneClearLine(result, "PostgreSQL refused the sign-in", "MEDINFO_POSTGRES");
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The portal's build folder, if every folder above it lets other users through; else a copy in the temp folder
+    /// (a clone under root's home is closed to 'nobody').
+    /// </summary>
+    private string FolderOthersCanRun()
+    {
+        var open = true;
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            open &= (File.GetUnixFileMode(folder.FullName) & UnixFileMode.OtherExecute) != 0;
+        }
+
+        if (open)
+        {
+            return AppContext.BaseDirectory;
+        }
+
+        var copy = PortalCopy;
+        foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+
+        return copy;
     }
 
     private static void AssertOneClearLine(PortalRun result, params string[] says)
@@ -95,15 +155,26 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
 
     private sealed record PortalRun(int ExitCode, string Output, string Error);
 
-    private async Task<PortalRun> RunPortalAsync(Dictionary<string, string>? environment = null)
+    private async Task<PortalRun> RunPortalAsync(Dictionary<string, string>? environment = null, bool asOrdinaryUser = false)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var binaries = asOrdinaryUser ? FolderOthersCanRun() : AppContext.BaseDirectory;
+        var start = new ProcessStartInfo(asOrdinaryUser ? "setpriv" : dotnet)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = binaries,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "MedInfo.Web.dll"));
+        if (asOrdinaryUser)
+        {
+            // util-linux's setpriv: the user 'nobody', with a home it may write (the data-protection keys go there).
+            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "env", "HOME=/tmp", dotnet })
+            {
+                start.ArgumentList.Add(arg);
+            }
+        }
+
+        start.ArgumentList.Add(Path.Combine(binaries, "MedInfo.Web.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
