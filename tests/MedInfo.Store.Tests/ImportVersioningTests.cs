@@ -129,7 +129,7 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         store.Write("a.md", SyntheticLetters.Letter("letter-a", status: "draft", sentence: "Unreleased wording."));
         await store.ImportAsync();
 
-        Assert.Equal("draft", (await store.Catalog.ListForEditorsAsync()).Single().Status);
+        Assert.Equal(MedInfo.Letters.LetterStatus.Draft, (await store.Catalog.ListForEditorsAsync()).Single().Status);
         Assert.Empty(await store.Search.SearchAsync("unreleased"));
     }
 

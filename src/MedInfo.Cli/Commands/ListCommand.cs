@@ -9,7 +9,7 @@ internal static class ListCommand
 {
     public static Command Create(Option<string?> dataOption, TextWriter output)
     {
-        var retired = new Option<bool>("--retired") { Description = "Also list retired letters." };
+        var retired = new Option<bool>("--retired") { Description = "Also list letters whose file was removed from content/." };
         var command = new Command("list", "List the letters in the store: id, version, status, last updated, title.") { retired };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -17,7 +17,8 @@ internal static class ListCommand
             var letters = await new LetterCatalog(factory).ListForEditorsAsync(parse.GetValue(retired), cancellationToken).ConfigureAwait(false);
             foreach (var letter in letters)
             {
-                var status = letter.IsRetired ? "retired" : letter.Status;
+                // The version's own status (draft, published, retired), and "removed" when its file left content/.
+                var status = letter.IsRetired ? "removed" : letter.Status.ToString().ToLowerInvariant();
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{letter.Id}\tv{letter.Version}\t{status}\t{letter.LastUpdated:yyyy-MM-dd}\t{letter.Title}"));
             }

@@ -25,7 +25,10 @@ internal sealed class StoredLetterVersionConfiguration : IEntityTypeConfiguratio
         builder.ToTable("LetterVersions");
         builder.HasIndex(v => new { v.LetterId, v.Number }).IsUnique();
         builder.Property(v => v.ContentHash).HasMaxLength(64);
-        builder.Property(v => v.Status).HasMaxLength(20);
+        // One status type end to end; the column keeps the words the front matter uses ("draft", "published", "retired").
+        builder.Property(v => v.Status).HasMaxLength(20).HasConversion(
+            status => status.ToString().ToLowerInvariant(),
+            text => Enum.Parse<MedInfo.Letters.LetterStatus>(text, true));
         builder.HasMany(v => v.Products).WithOne().HasForeignKey(p => p.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.References).WithOne().HasForeignKey(r => r.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -23,7 +23,8 @@ public sealed class StoredLetterVersion
 
     public required string DocumentKind { get; set; }
 
-    public required string Status { get; set; }
+    /// <summary>As the front matter says; stored as its lowercase name ("published").</summary>
+    public MedInfo.Letters.LetterStatus Status { get; set; }
 
     public DateOnly LastUpdated { get; set; }
 

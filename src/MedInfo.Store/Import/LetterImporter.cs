@@ -190,7 +190,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             ImportedAtUtc = now,
             Title = metadata.Title,
             DocumentKind = metadata.DocumentKind,
-            Status = metadata.Status.ToString().ToLowerInvariant(),
+            Status = metadata.Status,
             LastUpdated = metadata.LastUpdated,
             ReviewBy = metadata.ReviewBy,
             SourcePath = source.RelativePath,

@@ -7,7 +7,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace MedInfo.Store.Reading;
 
 /// <summary>A line of a letter listing.</summary>
-public sealed record LetterSummary(string Id, string Title, int Version, string Status, DateOnly LastUpdated, bool IsRetired, DateTime ImportedAtUtc);
+/// <param name="IsRetired">The letter's file is gone from content/ (the letter is kept with its history, no longer listed).</param>
+public sealed record LetterSummary(string Id, string Title, int Version, LetterStatus Status, DateOnly LastUpdated, bool IsRetired, DateTime ImportedAtUtc);
 
 /// <summary>A version of a letter as stored, with the letter model as it was on that day.</summary>
 public sealed record LetterVersionView(string LetterId, int Number, string ContentHash, DateTime ImportedAtUtc, Letter Letter);
@@ -37,8 +38,6 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     // Bounded by count (a letter model is tens of kilobytes).
     private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 2_000 });
 
-    /// <summary>How a published version's status is stored.</summary>
-    public const string Published = "published";
 
     /// <summary>
     /// Every letter with its newest version, drafts included (retired ones on request): the editors' view, for the
@@ -194,7 +193,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         db.Letters.AsNoTracking().Where(l => !l.IsRetired && l.PublishedVersionId != null);
 
     private static IQueryable<StoredLetterVersion> PublishedVersions(MedInfoDb db) =>
-        db.LetterVersions.AsNoTracking().Where(v => v.Status == Published);
+        db.LetterVersions.AsNoTracking().Where(v => v.Status == LetterStatus.Published);
 
     private static IQueryable<LetterSummary> Summaries(IQueryable<StoredLetter> letters) =>
         letters.Select(l => new LetterSummary(l.Id, l.PublishedVersion!.Title, l.PublishedVersion.Number, l.PublishedVersion.Status, l.PublishedVersion.LastUpdated, l.IsRetired, l.PublishedVersion.ImportedAtUtc));
