@@ -10,24 +10,14 @@ namespace MedInfo.Store.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AddColumn<int>(
-                name: "PublishedVersionId",
-                table: "Letters",
-                type: "INTEGER",
-                nullable: true);
+            // SQLite adds a column with its foreign key in place (EF Core's AddForeignKey would rebuild the table, with
+            // warnings on every first start); the model snapshot knows the key as usual.
+            migrationBuilder.Sql("""ALTER TABLE "Letters" ADD COLUMN "PublishedVersionId" INTEGER NULL REFERENCES "LetterVersions" ("Id") ON DELETE RESTRICT;""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Letters_PublishedVersionId",
                 table: "Letters",
                 column: "PublishedVersionId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Letters_LetterVersions_PublishedVersionId",
-                table: "Letters",
-                column: "PublishedVersionId",
-                principalTable: "LetterVersions",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
 
             // Readers see the newest published version of each letter: fill the pointer for the letters already stored.
             migrationBuilder.Sql("""
