@@ -1,4 +1,4 @@
-using MedInfo.Web.Extensions;
+using MedInfo.Web.Hosting;
 
 return await PortalSetup.RunMedInfoPortalAsync(args);
 

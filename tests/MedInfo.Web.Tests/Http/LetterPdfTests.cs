@@ -42,8 +42,11 @@ public sealed class LetterPdfTests(PortalFactory portal) : IClassFixture<PortalF
         await StaffSession.SignInAsync(staff, email);
         var before = (await Audit.ListAsync(new ExportQuery())).Count;
 
+        var page = await staff.GetStringAsync("/letters/darzalex-poems-syndrome"); // staff pass the HCP gate without the notice
         var response = await staff.GetAsync("/letters/darzalex-poems-syndrome/pdf");
 
+        Assert.Contains("href=\"/letters/darzalex-poems-syndrome/pdf\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("hcp-notice", page, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var records = await Audit.ListAsync(new ExportQuery());
         Assert.Equal(before + 1, records.Count);

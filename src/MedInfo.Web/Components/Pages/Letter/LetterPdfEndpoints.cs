@@ -2,7 +2,6 @@ using System.Security.Claims;
 using MedInfo.Letters;
 using MedInfo.Pdf;
 using MedInfo.Web.Components.Pages.Hcp;
-using MedInfo.Web.Extensions;
 
 namespace MedInfo.Web.Components.Pages.Letter;
 
@@ -12,14 +11,17 @@ namespace MedInfo.Web.Components.Pages.Letter;
 /// </summary>
 internal static class LetterPdfEndpoints
 {
+    /// <summary>The rate-limit policy of letter PDFs (its budget is the portal's setting).</summary>
+    public const string RateLimit = "pdf";
+
     public static IEndpointRouteBuilder MapLetterPdfEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/letters/{id}/pdf", (string id, HttpContext http, PdfExports exports, CancellationToken cancellationToken) =>
                 ExportAsync(id, null, http, exports, cancellationToken))
-            .RequireRateLimiting(PortalSetup.PdfRateLimit);
+            .RequireRateLimiting(RateLimit);
         routes.MapGet("/letters/{id}/versions/{number:int}/pdf", (string id, int number, HttpContext http, PdfExports exports, CancellationToken cancellationToken) =>
                 ExportAsync(id, number, http, exports, cancellationToken))
-            .RequireRateLimiting(PortalSetup.PdfRateLimit);
+            .RequireRateLimiting(RateLimit);
         return routes;
     }
 
@@ -30,7 +32,7 @@ internal static class LetterPdfEndpoints
             return Results.NotFound(); // no letter has such an id; never echoed back into a redirect
         }
 
-        if (!HcpNotice.IsConfirmed(http) && http.User.Identity?.IsAuthenticated != true)
+        if (!HcpGate.Allows(http))
         {
             // The notice is on the letter page; the PDF is for those who answered it.
             return Results.Redirect($"/letters/{id}");

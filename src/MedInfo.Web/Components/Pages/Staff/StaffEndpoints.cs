@@ -1,6 +1,5 @@
 using System.Text;
 using MedInfo.Store.Audit;
-using MedInfo.Web.Extensions;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 

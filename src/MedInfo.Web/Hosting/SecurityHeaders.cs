@@ -1,4 +1,4 @@
-namespace MedInfo.Web.Extensions;
+namespace MedInfo.Web.Hosting;
 
 /// <summary>
 /// Security headers on every response. The CSP allows only our own scripts (no inline script, no eval), which is

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using MedInfo.Pdf;
 using MedInfo.Store;
-using MedInfo.Web.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace MedInfo.Web.Extensions;
+namespace MedInfo.Web.Hosting;
 
 /// <summary>
 /// /healthz: the store answers (unhealthy: the portal cannot serve), the content folder is there and Chromium is

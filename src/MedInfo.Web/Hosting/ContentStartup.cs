@@ -2,11 +2,11 @@ using MedInfo.Store;
 using MedInfo.Store.Audit;
 using MedInfo.Store.Import;
 using MedInfo.Store.Reading;
-using MedInfo.Web.Extensions;
+using MedInfo.Web.Components.Pages.Letter;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
-namespace MedInfo.Web.Startup;
+namespace MedInfo.Web.Hosting;
 
 /// <summary>The outcome of the portal's last content import, for /healthz.</summary>
 public sealed class ContentImportStatus

@@ -1,4 +1,4 @@
-namespace MedInfo.Web.Extensions;
+namespace MedInfo.Web;
 
 /// <summary>The portal's settings (section "MedInfo"). Folders default to the repository's data/ and content/.</summary>
 public sealed class PortalOptions

@@ -3,23 +3,17 @@ using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Web.Components;
 using MedInfo.Web.Components.Pages.Letter;
+using MedInfo.Web.Components.Pages.Search;
 using MedInfo.Web.Components.Pages.Staff;
 using MedInfo.Web.Components.UI;
 using MedInfo.Web.RateLimiting;
-using MedInfo.Web.Startup;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace MedInfo.Web.Extensions;
+namespace MedInfo.Web.Hosting;
 
 /// <summary>Everything the portal registers and the order of its request pipeline, so Program.cs stays short.</summary>
 public static class PortalSetup
 {
-    public const string SearchRateLimit = "search";
-
-    public const string PdfRateLimit = "pdf";
-
-    public const string SignInRateLimit = "signin";
-
     /// <summary>The largest request body the portal accepts (1 MiB).</summary>
     public const long MaxRequestBody = 1024 * 1024;
 
@@ -89,9 +83,10 @@ public static class PortalSetup
             // Per client address: searching is cheap but unbounded; a PDF costs a Chromium print; sign-in
             // attempts are a password-guessing door (lockout covers one account, this covers many).
             var budget = options.RateLimits;
-            limits.AddPolicy(SearchRateLimit, http => PerClient(http, budget.SearchesPerMinute, TimeSpan.FromMinutes(1)));
-            limits.AddPolicy(PdfRateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
-            limits.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            limits.AddPolicy(SearchPage.RateLimit, http => PerClient(http, budget.SearchesPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(LetterPdfEndpoints.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(NewPackagePage.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(SignInPage.RateLimit, http => HttpMethods.IsPost(http.Request.Method)
                 ? PerClient(http, budget.SignInsPerFiveMinutes, TimeSpan.FromMinutes(5))
                 : RateLimitPartition.GetNoLimiter("read"));
         });

@@ -4,7 +4,7 @@ using MedInfo.Web.Components.Pages.Hcp;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 
-namespace MedInfo.Web.Extensions;
+namespace MedInfo.Web.Components.Pages.Letter;
 
 /// <summary>
 /// Letter pages are cached by letter version. Before the page renders, the current version's hash becomes the
@@ -21,7 +21,7 @@ internal static class LetterCaching
 
     public static IApplicationBuilder UseLetterCacheHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (HttpMethods.IsGet(context.Request.Method) && HcpNotice.IsConfirmed(context) && LetterId(context.Request.Path) is { } id)
+        if (HttpMethods.IsGet(context.Request.Method) && HcpGate.Allows(context) && LetterId(context.Request.Path) is { } id)
         {
             var version = await context.RequestServices.GetRequiredService<LetterCatalog>().GetCurrentStampAsync(id, context.RequestAborted);
             if (version is not null)

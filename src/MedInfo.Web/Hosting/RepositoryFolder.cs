@@ -1,4 +1,4 @@
-namespace MedInfo.Web.Extensions;
+namespace MedInfo.Web.Hosting;
 
 /// <summary>The folder holding MedInfo.sln, found upwards from the app; the app's own folder when deployed alone.</summary>
 internal static class RepositoryFolder

@@ -1,9 +1,8 @@
 using MedInfo.Store;
 using MedInfo.Store.Staff;
-using MedInfo.Web.Components.Pages.Staff;
 using Microsoft.AspNetCore.Identity;
 
-namespace MedInfo.Web.Extensions;
+namespace MedInfo.Web.Components.Pages.Staff;
 
 /// <summary>Staff sign-in: ASP.NET Core Identity on the store, a cookie of its own, and the "Staff" policy.</summary>
 public static class StaffSetup
