@@ -11,6 +11,10 @@ namespace MedInfo.Web.Components.Pages.Letter;
 /// </summary>
 internal static class LetterPdfEndpoints
 {
+    /// <summary>The address of a letter's PDF: its current version, or the numbered one.</summary>
+    public static string Url(string id, int? version = null) =>
+        version is { } number ? $"/letters/{id}/versions/{number.ToString(System.Globalization.CultureInfo.InvariantCulture)}/pdf" : $"/letters/{id}/pdf";
+
     /// <summary>The rate-limit policy of letter PDFs (its budget is the portal's setting).</summary>
     public const string RateLimit = "pdf";
 
@@ -35,7 +39,7 @@ internal static class LetterPdfEndpoints
         if (!HcpGate.Allows(http))
         {
             // The notice is on the letter page; the PDF is for those who answered it.
-            return Results.Redirect($"/letters/{id}");
+            return Results.Redirect(LetterPage.Url(id));
         }
 
         try

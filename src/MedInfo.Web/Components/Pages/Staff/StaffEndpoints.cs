@@ -8,6 +8,9 @@ namespace MedInfo.Web.Components.Pages.Staff;
 /// <summary>The staff endpoints that are files or actions, not pages: a kept PDF, the CSV, sign-out.</summary>
 internal static class StaffEndpoints
 {
+    /// <summary>The address of an export record's PDF, exactly as it was sent.</summary>
+    public static string ExportPdfUrl(long id) => $"/staff/exports/{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}/pdf";
+
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder routes)
     {
         var staff = routes.MapGroup("/staff").RequireAuthorization(StaffSetup.Policy);
