@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using MedInfo.Content.Templates;
 using MedInfo.Letters;
 using MedInfo.Rendering.Print;
 using MedInfo.Store.Audit;

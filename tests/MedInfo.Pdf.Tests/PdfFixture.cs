@@ -2,7 +2,7 @@ using MedInfo.Content.Tests;
 using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Store.Audit;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,7 +43,7 @@ public sealed class PdfFixture : IAsyncLifetime
 
         await File.WriteAllTextAsync(Path.Combine(content, "synthetic.md"), SyntheticLetters.Letter(SyntheticId));
         var services = new ServiceCollection().AddLogging();
-        services.AddMedInfoStore(DataDirectory);
+        services.AddMedInfoStore(DataDirectory).AddMedInfoImport();
         services.AddMedInfoPdf(o =>
         {
             o.CacheDirectory = CacheDirectory;

@@ -1,5 +1,5 @@
 using MedInfo.Store.Audit;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 
 namespace MedInfo.Store.Tests;
 

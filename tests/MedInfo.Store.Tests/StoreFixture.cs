@@ -1,4 +1,4 @@
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using MedInfo.Store.Reading;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

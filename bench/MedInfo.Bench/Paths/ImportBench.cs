@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using MedInfo.Store;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using Microsoft.Data.Sqlite;
 
 namespace MedInfo.Bench.Paths;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MedInfo.Pdf;
 using MedInfo.Rendering.Print;
 using MedInfo.Store;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using MedInfo.Store.Reading;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +30,7 @@ public static class PdfBench
         }
 
         var services = new ServiceCollection().AddLogging();
-        services.AddMedInfoStore(data);
+        services.AddMedInfoStore(data).AddMedInfoImport();
         services.AddMedInfoPdf(o => o.CacheDirectory = Path.Combine(data, "pdf-cache"));
         await using var provider = services.BuildServiceProvider();
         await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>());

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MedInfo.Store;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using MedInfo.Store.Search;
 using MedInfo.Store.Tests;
 using Npgsql;

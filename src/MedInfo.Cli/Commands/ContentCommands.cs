@@ -1,7 +1,7 @@
 using System.CommandLine;
 using MedInfo.Content;
 using MedInfo.Content.Diagnostics;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 
 namespace MedInfo.Cli.Commands;
 

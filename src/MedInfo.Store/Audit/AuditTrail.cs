@@ -56,9 +56,6 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
     /// <summary>The chain's start: the "previous hash" of the first record.</summary>
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>The PostgreSQL advisory lock that orders writers across processes (any fixed number; "MIAUDIT" in ASCII).</summary>
-    private const long ChainLockKey = 0x4D49_4155_4449_54;
-
     // One writer at a time in this process, so two exports never chain to the same previous record.
     private readonly SemaphoreSlim writer = new(1, 1);
 
@@ -72,12 +69,9 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            if (db.Database.IsNpgsql())
-            {
-                // Portals sharing one PostgreSQL database each export: this lock, held until the transaction ends,
-                // makes them chain one after another (the semaphore above only orders this process's exports).
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken).ConfigureAwait(false);
-            }
+            // Portals sharing one database each export: the engine's turn makes them chain one after another (the
+            // semaphore above only orders this process's exports).
+            await Engines.StoreEngine.For(db).TakeAuditChainTurnAsync(db, cancellationToken).ConfigureAwait(false);
 
             if (!await db.ExportFiles.AnyAsync(f => f.Sha256 == sha, cancellationToken).ConfigureAwait(false))
             {

@@ -35,11 +35,3 @@ internal interface IFullTextDialect
     /// <summary>Removes every row of a letter, the slow way: for rows whose version id is not known.</summary>
     Task RemoveLetterAsync(MedInfoDb db, string letterId, CancellationToken cancellationToken);
 }
-
-internal static class FullTextDialect
-{
-    private static readonly SqliteFullText Sqlite = new();
-    private static readonly PostgreSqlFullText PostgreSql = new();
-
-    public static IFullTextDialect For(DatabaseFacade database) => database.IsNpgsql() ? PostgreSql : Sqlite;
-}

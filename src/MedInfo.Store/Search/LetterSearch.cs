@@ -30,7 +30,7 @@ public sealed partial class LetterSearch(IDbContextFactory<MedInfoDb> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await FullTextDialect.For(db.Database)
+        return await Engines.StoreEngine.For(db).FullText
             .SearchAsync(db, words, productSlug, documentKind, limit, cancellationToken).ConfigureAwait(false);
     }
 

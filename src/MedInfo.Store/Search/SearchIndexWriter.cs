@@ -11,7 +11,7 @@ internal sealed record IndexChange(string LetterId, int? IndexedVersionId, int V
 /// </summary>
 internal sealed class SearchIndexWriter(MedInfoDb db)
 {
-    private readonly IFullTextDialect dialect = FullTextDialect.For(db.Database);
+    private readonly IFullTextDialect dialect = Engines.StoreEngine.For(db).FullText;
 
     /// <summary>Removes the rows of the versions these replace, then adds the new ones, all in one go.</summary>
     public async Task ReplaceAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)

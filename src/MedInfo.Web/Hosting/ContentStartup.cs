@@ -1,6 +1,6 @@
 using MedInfo.Store;
 using MedInfo.Store.Audit;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using MedInfo.Store.Reading;
 using MedInfo.Web.Components.Pages.Letter;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using MedInfo.Import;
 using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Web.Components;
@@ -50,11 +51,12 @@ public static class PortalSetup
         // PostgreSQL when MEDINFO_POSTGRES or ConnectionStrings:PostgreSql names one; else SQLite in the data folder.
         Directory.CreateDirectory(options.DataDirectory);
         builder.Services.AddMedInfoStore(StoreConnection.Resolve(options.DataDirectory, builder.Configuration.GetConnectionString("PostgreSql")), options.DataDirectory);
+        builder.Services.AddMedInfoImport();
         builder.Services.AddMedInfoPdf(pdf =>
         {
             builder.Configuration.GetSection(PdfOptions.Section).Bind(pdf);
             pdf.CacheDirectory = Path.Combine(options.DataDirectory, "pdf-cache");
-            pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Content.Templates.CoverLetterTemplate.RelativePath);
+            pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Rendering.Print.CoverLetterTemplate.RelativePath);
         });
         builder.Services.AddMedInfoStaff();
         builder.Services.AddHttpContextAccessor();

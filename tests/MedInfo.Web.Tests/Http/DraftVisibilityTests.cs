@@ -1,7 +1,7 @@
 using System.Net;
 using MedInfo.Content.Tests;
 using MedInfo.Store.Audit;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using MedInfo.Store.Search;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using MedInfo.Store.Import;
+using MedInfo.Import;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Web.Tests.Http;

@@ -1,6 +1,6 @@
 using MedInfo.Content.Diagnostics;
 
-namespace MedInfo.Store.Import;
+namespace MedInfo.Import;
 
 /// <summary>What an import run did. When <see cref="Written"/> is false, the store was not touched.</summary>
 public sealed record ImportReport(

@@ -1,13 +1,12 @@
 using MedInfo.Content;
 using MedInfo.Letters;
+using MedInfo.Store;
+using MedInfo.Store.Engines;
 using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
-using Npgsql;
-using NpgsqlTypes;
 
-namespace MedInfo.Store.Import;
+namespace MedInfo.Import;
 
 /// <summary>
 /// Loads a content folder into the store, all or nothing: if any file has an error, nothing from the run is
@@ -16,51 +15,17 @@ namespace MedInfo.Store.Import;
 /// </summary>
 public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time, StoreChanges? changes = null)
 {
-    private static readonly (string Name, System.Data.DbType Type)[] ReferenceParameters =
-    [
-        ("@version", System.Data.DbType.Int32), ("@number", System.Data.DbType.Int32), ("@key", System.Data.DbType.String),
-        ("@text", System.Data.DbType.String), ("@pmid", System.Data.DbType.String), ("@doi", System.Data.DbType.String),
-    ];
-
-    /// <summary>The PostgreSQL advisory lock that lets one import at a time run (any fixed number; "MIIMPORT" in ASCII).</summary>
-    private const long ImportLockKey = 0x4D49_494D_504F_5254;
-
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        if (db.Database.IsNpgsql())
-        {
-            // Portals sharing one PostgreSQL database may import at once (two started on an empty store both load
-            // content/). One at a time, each from what the one before wrote: the lock is taken before the store is
-            // read and held on this connection until the import ends (closing the connection releases it too).
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
-            try
-            {
-                return await ImportLockedAsync(db, contentRoot, progress, cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await UnlockAsync(db).ConfigureAwait(false);
-            }
-        }
 
-        return await ImportLockedAsync(db, contentRoot, progress, cancellationToken).ConfigureAwait(false);
+        // Portals sharing one database may import at once: one at a time, each from what the one before wrote.
+        var engine = StoreEngine.For(db);
+        await using var turn = await engine.HoldImportTurnAsync(db, cancellationToken).ConfigureAwait(false);
+        return await ImportInTurnAsync(db, engine, contentRoot, progress, cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task UnlockAsync(MedInfoDb db)
-    {
-        try
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({ImportLockKey})", CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (NpgsqlException)
-        {
-            // The connection is gone, and the lock went with it; the import's own error is the one to report.
-        }
-    }
-
-    private async Task<ImportReport> ImportLockedAsync(MedInfoDb db, string contentRoot, IProgress<int>? progress, CancellationToken cancellationToken)
+    private async Task<ImportReport> ImportInTurnAsync(MedInfoDb db, IStoreEngine engine, string contentRoot, IProgress<int>? progress, CancellationToken cancellationToken)
     {
 
         // What the store holds now, without the versions' large columns: an unchanged file (same path, same hash)
@@ -135,7 +100,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         // Two saves in one transaction: a letter points at its current version and the version at its letter,
         // so the versions are written first and the pointers after.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await InsertReferencesAsync(db, changed.Select(c => (c.Version.Id, c.Source.Letter)), cancellationToken).ConfigureAwait(false);
+        await engine.InsertReferencesAsync(db, changed.Select(c => (c.Version.Id, c.Source.Letter)), cancellationToken).ConfigureAwait(false);
         var index = new SearchIndexWriter(db);
         var indexChanges = new List<IndexChange>();
         foreach (var (letter, version, source, indexedVersionId, wasRetired) in changed)
@@ -205,75 +170,6 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
 
         return version;
     }
-
-    /// <summary>
-    /// The references of the new versions, in the import's transaction, without EF's change tracking: a letter has a
-    /// dozen or more, and row-by-row tracking made them most of a large import's time. On SQLite one prepared
-    /// command; on PostgreSQL one binary COPY.
-    /// </summary>
-    private static async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
-    {
-        if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
-        {
-            await CopyReferencesAsync(postgres, versions, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)";
-        var parameters = ReferenceParameters.Select(p =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = p.Name;
-            parameter.DbType = p.Type;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var (versionId, letter) in versions)
-        {
-            foreach (var reference in letter.References)
-            {
-                parameters[0].Value = versionId;
-                parameters[1].Value = reference.Number;
-                parameters[2].Value = reference.Key;
-                parameters[3].Value = reference.Text;
-                parameters[4].Value = (object?)reference.PubMedId ?? DBNull.Value;
-                parameters[5].Value = (object?)reference.Doi ?? DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>
-    /// PostgreSQL's way: one binary COPY in the import's transaction. Row by row, every reference is a round trip to
-    /// the server, which SQLite in the same process never pays.
-    /// </summary>
-    private static async Task CopyReferencesAsync(NpgsqlConnection connection, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
-        foreach (var (versionId, letter) in versions)
-        {
-            foreach (var reference in letter.References)
-            {
-                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(versionId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(reference.Number, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(reference.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(reference.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await WriteTextOrNullAsync(copy, reference.PubMedId, cancellationToken).ConfigureAwait(false);
-                await WriteTextOrNullAsync(copy, reference.Doi, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Task WriteTextOrNullAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 
     /// <summary>Products are shared by brand; the newest import's generic name and link win.</summary>
     private static StoredProduct Product(Product product, Dictionary<string, StoredProduct> products, MedInfoDb db)

@@ -1,7 +1,8 @@
-using MedInfo.Content.Templates;
+using MedInfo.Content.Tests;
 using MedInfo.Letters;
+using MedInfo.Rendering.Print;
 
-namespace MedInfo.Content.Tests;
+namespace MedInfo.Rendering.Tests;
 
 public sealed class CoverLetterTemplateTests
 {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using Markdig;
 using MedInfo.Letters;
 
-namespace MedInfo.Content.Templates;
+namespace MedInfo.Rendering.Print;
 
 /// <summary>
 /// The cover letter of a response package: an editable Markdown file (content/templates/cover-letter.md) with

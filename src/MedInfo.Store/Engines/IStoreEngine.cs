@@ -1,0 +1,44 @@
+using MedInfo.Letters;
+using MedInfo.Store.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace MedInfo.Store.Engines;
+
+/// <summary>
+/// Everything that differs between the store's database engines, in one seam: how the store is readied around its
+/// migrations, how writers take turns (imports, the audit chain), how rows are loaded in bulk, and the full-text
+/// index. The rest of the store is the same EF Core code on both. SQLite is the embedded default (one process
+/// writes at a time by the file's own lock); PostgreSQL serves several portals at once.
+/// </summary>
+internal interface IStoreEngine
+{
+    /// <summary>The full-text index in this engine's terms.</summary>
+    IFullTextDialect FullText { get; }
+
+    /// <summary>Before EF Core's migrations run: refuse what must not be migrated, clear what a dead process left.</summary>
+    Task BeforeMigrateAsync(MedInfoDb db, CancellationToken cancellationToken);
+
+    /// <summary>After the migrations: settings the engine needs for serving.</summary>
+    Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken);
+
+    /// <summary>One import at a time across every process using the store, from before it reads the store until disposed.</summary>
+    Task<IAsyncDisposable> HoldImportTurnAsync(MedInfoDb db, CancellationToken cancellationToken);
+
+    /// <summary>Inside an audit transaction: the chain's writers across processes append one after another.</summary>
+    Task TakeAuditChainTurnAsync(MedInfoDb db, CancellationToken cancellationToken);
+
+    /// <summary>The references of new versions, inside the import's transaction, without EF Core's change tracking.</summary>
+    Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken);
+}
+
+/// <summary>Picks the engine a context runs on.</summary>
+internal static class StoreEngine
+{
+    private static readonly SqliteEngine Sqlite = new();
+    private static readonly PostgreSqlEngine PostgreSql = new();
+
+    public static IStoreEngine For(DatabaseFacade database) => database.IsNpgsql() ? PostgreSql : Sqlite;
+
+    public static IStoreEngine For(MedInfoDb db) => For(db.Database);
+}

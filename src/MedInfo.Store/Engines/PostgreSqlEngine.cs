@@ -1,0 +1,100 @@
+using MedInfo.Letters;
+using MedInfo.Store.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace MedInfo.Store.Engines;
+
+/// <summary>
+/// The scale-out store: several portals share one PostgreSQL database, so writers take turns by advisory locks,
+/// bulk rows go in by binary COPY (each row would be a round trip), and search is a tsvector under a GIN index.
+/// </summary>
+internal sealed class PostgreSqlEngine : IStoreEngine
+{
+    /// <summary>The advisory lock that lets one import at a time run (any fixed number; "MIIMPORT" in ASCII).</summary>
+    private const long ImportLockKey = 0x4D49_494D_504F_5254;
+
+    /// <summary>The advisory lock that orders the audit chain's writers (any fixed number; "MIAUDIT" in ASCII).</summary>
+    private const long ChainLockKey = 0x4D49_4155_4449_54;
+
+    public IFullTextDialect FullText { get; } = new PostgreSqlFullText();
+
+    /// <summary>
+    /// EF Core reads PostgreSQL's migration history before it creates the table, and logs each such read on an empty
+    /// database as a failed command: an alarming first start. Creating the table first avoids it. (PostgreSQL's
+    /// migration lock ends with its session, so nothing is left behind by a process that died.)
+    /// </summary>
+    public async Task BeforeMigrateAsync(MedInfoDb db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // Another portal starting at the same moment created it; the migration lock orders the rest.
+        }
+    }
+
+    public Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Portals sharing one database may import at once (two started on an empty store both load content/). One at a
+    /// time, each from what the one before wrote: a session lock on the context's connection, held until disposed
+    /// (closing the connection releases it too).
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldImportTurnAsync(MedInfoDb db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
+        return new ImportTurn(db);
+    }
+
+    /// <summary>Held until the transaction ends: exports from several portals chain one after another.</summary>
+    public async Task TakeAuditChainTurnAsync(MedInfoDb db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken).ConfigureAwait(false);
+
+    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var (versionId, letter) in versions)
+        {
+            foreach (var reference in letter.References)
+            {
+                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(versionId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(reference.Number, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(reference.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(reference.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
+                await WriteTextOrNullAsync(copy, reference.PubMedId, cancellationToken).ConfigureAwait(false);
+                await WriteTextOrNullAsync(copy, reference.Doi, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task WriteTextOrNullAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
+        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
+
+    private sealed class ImportTurn(MedInfoDb db) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({ImportLockKey})", CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is gone, and the lock went with it; the import's own error is the one to report.
+            }
+        }
+    }
+}

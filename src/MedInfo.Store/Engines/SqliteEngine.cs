@@ -1,0 +1,109 @@
+using System.Globalization;
+using MedInfo.Letters;
+using MedInfo.Store.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MedInfo.Store.Engines;
+
+/// <summary>The embedded store: one SQLite file, WAL so readers read while an import writes, FTS5 for search.</summary>
+internal sealed class SqliteEngine : IStoreEngine
+{
+    private static readonly (string Name, System.Data.DbType Type)[] ReferenceParameters =
+    [
+        ("@version", System.Data.DbType.Int32), ("@number", System.Data.DbType.Int32), ("@key", System.Data.DbType.String),
+        ("@text", System.Data.DbType.String), ("@pmid", System.Data.DbType.String), ("@doi", System.Data.DbType.String),
+    ];
+
+    public IFullTextDialect FullText { get; } = new SqliteFullText();
+
+    public async Task BeforeMigrateAsync(MedInfoDb db, CancellationToken cancellationToken)
+    {
+        await RefuseAFileThatIsNotAStoreAsync(db, cancellationToken).ConfigureAwait(false);
+        await MigrationLock.ReleaseIfStaleAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+
+    /// <summary>SQLite lets one writer in at a time by itself: the import's transaction waits for the file's lock.</summary>
+    public Task<IAsyncDisposable> HoldImportTurnAsync(MedInfoDb db, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NoTurn.Instance);
+
+    public Task TakeAuditChainTurnAsync(MedInfoDb db, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>One prepared command: a letter has a dozen or more references, and row-by-row tracking was most of a large import.</summary>
+    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)";
+        var parameters = ReferenceParameters.Select(p =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = p.Name;
+            parameter.DbType = p.Type;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (versionId, letter) in versions)
+        {
+            foreach (var reference in letter.References)
+            {
+                parameters[0].Value = versionId;
+                parameters[1].Value = reference.Number;
+                parameters[2].Value = reference.Key;
+                parameters[3].Value = reference.Text;
+                parameters[4].Value = (object?)reference.PubMedId ?? DBNull.Value;
+                parameters[5].Value = (object?)reference.Doi ?? DBNull.Value;
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A new store is made only where there is no file. A file that is there but empty (truncated) or holds no
+    /// migration history is refused: migrating it would silently start a new store over a lost one, letters'
+    /// history and audit trail gone without an alarm.
+    /// </summary>
+    private static async Task RefuseAFileThatIsNotAStoreAsync(MedInfoDb db, CancellationToken cancellationToken)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(path) || path == ":memory:" || !File.Exists(path))
+        {
+            return;
+        }
+
+        var advice = $"A new store is only made where there is no file. Put the last backup in place with 'medinfo restore FILE', " +
+            $"or, to start a new store on purpose, move {path} away and start again.";
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new StoreProblemException($"The store file {path} is empty (0 bytes): its letters, versions and audit trail are gone. {advice}");
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            // EF Core's lock table alone is a first start that died before its first migration: that store is ours.
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('__EFMigrationsHistory', '__EFMigrationsLock')";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+            {
+                throw new StoreProblemException($"The file {path} is not a MedInfo store (it has no migration history). {advice}");
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync().ConfigureAwait(false);
+        }
+    }
+
+    private sealed class NoTurn : IAsyncDisposable
+    {
+        public static readonly NoTurn Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
