@@ -65,7 +65,7 @@ internal static class BackupCommands
 
                 return 0;
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
+            catch (Exception e) when (e is IOException or InvalidDataException or System.Data.Common.DbException)
             {
                 await error.WriteLineAsync(e.Message).ConfigureAwait(false);
                 return 1;
