@@ -18,7 +18,7 @@ public sealed class PortalProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    public static async Task<PortalProcess> StartAsync(string repository, string dataDirectory, string contentDirectory, int port, string? staticDirectory = null)
+    public static async Task<PortalProcess> StartAsync(string repository, string dataDirectory, string contentDirectory, int port)
     {
         var dll = Path.Combine(repository, "src", "MedInfo.Web", "bin", "Release", "net10.0", "MedInfo.Web.dll");
         var url = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}");
@@ -33,11 +33,6 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["MedInfo__ContentDirectory"] = contentDirectory;
         start.Environment["MedInfo__RateLimits__SearchesPerMinute"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        if (staticDirectory is not null)
-        {
-            start.Environment["MedInfo__BenchStaticDirectory"] = staticDirectory;
-        }
-
         var process = Process.Start(start) ?? throw new InvalidOperationException("the portal did not start");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("  portal: " + e.Data); } };

@@ -1,5 +1,4 @@
 using MedInfo.Store;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Import;
@@ -8,6 +7,5 @@ namespace MedInfo.Import;
 public static class ImportSetup
 {
     public static IServiceCollection AddMedInfoImport(this IServiceCollection services) =>
-        services.AddSingleton(s => new LetterImporter(
-            s.GetRequiredService<IDbContextFactory<MedInfoDb>>(), s.GetRequiredService<TimeProvider>(), s.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<LetterImporter>();
 }

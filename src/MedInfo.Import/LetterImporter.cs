@@ -13,7 +13,7 @@ namespace MedInfo.Import;
 /// written. A changed file becomes a new version of its letter; an unchanged one (same hash) writes nothing;
 /// a letter whose file is gone is retired (kept with its history, no longer listed).
 /// </summary>
-public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time, StoreChanges? changes = null)
+public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time, StoreChanges changes)
 {
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -136,7 +136,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        changes?.LettersChanged();
+        changes.LettersChanged();
         return new ImportReport(read.FileCount, newLetters, newVersions, unchanged, retired.Count, read.Diagnostics, Written: true);
     }
 

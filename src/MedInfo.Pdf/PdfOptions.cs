@@ -23,6 +23,9 @@ public sealed class PdfOptions
     /// <summary>Where printed letters are kept by version (data/pdf-cache).</summary>
     public string CacheDirectory { get; set; } = string.Empty;
 
+    /// <summary>The PDF cache's folder inside a data folder.</summary>
+    public static string CacheDirectoryIn(string dataDirectory) => Path.Combine(dataDirectory, "pdf-cache");
+
     /// <summary>The cover letter template of response packages (content/templates/cover-letter.md).</summary>
     public string CoverLetterTemplatePath { get; set; } = string.Empty;
 }

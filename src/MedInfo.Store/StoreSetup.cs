@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MedInfo.Store;
 
@@ -27,9 +28,9 @@ public static class StoreSetup
         services.AddSingleton(s => new Audit.AuditCheckpoint(
             Path.Combine(dataDirectory, Audit.AuditCheckpoint.FileName), s.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
         services.AddDbContextFactory<MedInfoDb>(options => connection.Configure(options));
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System); // a test's clock, when one was registered first
         services.AddSingleton<StoreChanges>();
-        services.AddSingleton(s => new Reading.LetterCatalog(s.GetRequiredService<IDbContextFactory<MedInfoDb>>(), s.GetRequiredService<StoreChanges>()));
+        services.AddSingleton<Reading.LetterCatalog>();
         services.AddSingleton<Search.LetterSearch>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Usage.ReaderDownloads>();

@@ -14,12 +14,6 @@ public sealed class PortalOptions
     /// <summary>The region whose healthcare professionals the portal serves; named in the HCP notice.</summary>
     public string Region { get; set; } = "US";
 
-    /// <summary>
-    /// A folder served as plain static files under /bench-static, for the benchmark harness's peer figure (the same
-    /// bytes as a letter page, from the same Kestrel). Unset in production.
-    /// </summary>
-    public string? BenchStaticDirectory { get; set; }
-
     /// <summary>Requests one client address may make, per window, before it is answered 429.</summary>
     public RateLimitOptions RateLimits { get; set; } = new();
 }

@@ -35,7 +35,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         WriteRound(0);
         Assert.Equal(0, (await CliRun.RunAsync("import", Content, "--data", data)).ExitCode);
         var factory = StoreSetup.CreateFactory(StoreLocation.ConnectionString(data));
-        var catalog = new LetterCatalog(factory);
+        var catalog = new LetterCatalog(factory, new StoreChanges());
 
         // How long a whole import takes as its own process with readers reading, and how long its write phase is
         // (from the first write to the WAL file until exit).

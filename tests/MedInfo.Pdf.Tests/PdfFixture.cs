@@ -29,7 +29,7 @@ public sealed class PdfFixture : IAsyncLifetime
 
     public string DataDirectory => Path.Combine(Root, "data");
 
-    public string CacheDirectory => Path.Combine(DataDirectory, "pdf-cache");
+    public string CacheDirectory => PdfOptions.CacheDirectoryIn(DataDirectory);
 
     public async Task InitializeAsync()
     {

@@ -26,7 +26,7 @@ public sealed class PostgreSqlConcurrencyTests(PostgreSqlServer server) : IAsync
         }
 
         var portals = Enumerable.Range(0, 2)
-            .Select(_ => new LetterImporter(StoreSetup.CreateFactory(store.Connection), store.Clock))
+            .Select(_ => new LetterImporter(StoreSetup.CreateFactory(store.Connection), store.Clock, new StoreChanges()))
             .ToList();
 
         var reports = await Task.WhenAll(portals.Select(p => Task.Run(() => p.ImportAsync(store.Content))));

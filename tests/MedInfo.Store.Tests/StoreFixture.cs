@@ -18,8 +18,8 @@ public sealed class TestStore : IAsyncDisposable
         Factory = factory;
         Content = System.IO.Directory.CreateDirectory(Path.Combine(directory, "content")).FullName;
         Clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        Importer = new LetterImporter(factory, Clock);
-        Catalog = new LetterCatalog(factory);
+        Importer = new LetterImporter(factory, Clock, Changes);
+        Catalog = new LetterCatalog(factory, Changes);
         Search = new Search.LetterSearch(factory);
     }
 
@@ -32,6 +32,9 @@ public sealed class TestStore : IAsyncDisposable
     public IDbContextFactory<MedInfoDb> Factory { get; }
 
     public ManualClock Clock { get; }
+
+    /// <summary>What the importer tells the catalog, as in one portal.</summary>
+    public StoreChanges Changes { get; } = new();
 
     public LetterImporter Importer { get; }
 

@@ -21,14 +21,15 @@ public static class HttpBench
         }
 
         var statics = Directory.CreateDirectory(workspace.Path("http-static")).FullName;
-        await using var portal = await PortalProcess.StartAsync(repository, data, Path.Combine(repository, "content"), 5091, statics);
+        await using var portal = await PortalProcess.StartAsync(repository, data, Path.Combine(repository, "content"), 5091);
+        await using var staticPeer = await StaticPeer.StartAsync(statics, 5092);
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
         var page = await http.GetByteArrayAsync(portal.BaseUrl + Letter);
         await File.WriteAllBytesAsync(Path.Combine(statics, "letter.html"), page);
         await File.WriteAllTextAsync(workspace.Path("wrk-report.lua"), WrkScript);
 
-        var peer = Wrk(workspace, portal.BaseUrl + "/bench-static/letter.html");
+        var peer = Wrk(workspace, staticPeer.BaseUrl + "/letter.html");
         var cached = Wrk(workspace, portal.BaseUrl + Letter);
         var uncached = Wrk(workspace, portal.BaseUrl + Letter + "/versions/1");
         string Figure(WrkResult r) => $"{Report.Number(r.RequestsPerSecond, "req/s")}, p50 {Report.Ms(r.P50)}, p95 {Report.Ms(r.P95)}, p99 {Report.Ms(r.P99)}, {r.Errors} errors";

@@ -22,7 +22,7 @@ public static class ImportBench
 
         var factory = StoreSetup.CreateFactory(StoreLocation.ConnectionString(Directory.CreateDirectory(store).FullName));
         await StoreSetup.MigrateAsync(factory);
-        var importer = new LetterImporter(factory, TimeProvider.System);
+        var importer = new LetterImporter(factory, TimeProvider.System, new StoreChanges());
 
         var cold = await TimeAsync(() => importer.ImportAsync(workspace.Corpus));
         Check(cold.Report);

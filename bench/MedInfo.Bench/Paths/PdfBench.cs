@@ -31,7 +31,7 @@ public static class PdfBench
 
         var services = new ServiceCollection().AddLogging();
         services.AddMedInfoStore(data).AddMedInfoImport();
-        services.AddMedInfoPdf(o => o.CacheDirectory = Path.Combine(data, "pdf-cache"));
+        services.AddMedInfoPdf(o => o.CacheDirectory = PdfOptions.CacheDirectoryIn(data));
         await using var provider = services.BuildServiceProvider();
         await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>());
         await provider.GetRequiredService<LetterImporter>().ImportAsync(Path.Combine(repository, "content"));

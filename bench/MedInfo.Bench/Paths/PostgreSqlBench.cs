@@ -43,7 +43,7 @@ public static class PostgreSqlBench
         var factory = StoreSetup.CreateFactory(connection);
         await StoreSetup.MigrateAsync(factory);
         var clock = Stopwatch.StartNew();
-        var result = await new LetterImporter(factory, TimeProvider.System).ImportAsync(corpus);
+        var result = await new LetterImporter(factory, TimeProvider.System, new StoreChanges()).ImportAsync(corpus);
         if (!result.Written)
         {
             throw new InvalidOperationException($"The corpus did not import into {connection.Description}.");

@@ -12,7 +12,7 @@ internal static class AuditCommand
         var verify = new Command("verify", "Check that no export record was changed or removed outside the app.");
         verify.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = await StoreAccess.ServicesAsync(parse.GetValue(dataOption), (_, _) => { }, cancellationToken).ConfigureAwait(false);
+            await using var provider = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
             var audit = provider.GetRequiredService<AuditTrail>();
             var result = await audit.VerifyAsync(cancellationToken).ConfigureAwait(false);
             foreach (var problem in result.Problems)

@@ -23,7 +23,7 @@ internal static class BackupCommands
 
             try
             {
-                await StoreAccess.OpenAsync(directory, cancellationToken).ConfigureAwait(false);
+                await using var store = await StoreAccess.OpenAsync(directory, cancellationToken).ConfigureAwait(false); // created and migrated first
                 StoreBackup.Backup(directory, target);
                 await output.WriteLineAsync($"Backed up {Path.Combine(directory, StoreLocation.FileName)} to {target} ({new FileInfo(target).Length:N0} bytes).").ConfigureAwait(false);
                 return 0;
@@ -55,7 +55,7 @@ internal static class BackupCommands
                 await output.WriteLineAsync($"Restored {parse.GetValue(file)!.FullName} into {directory}; the previous store, if any, is {kept}.").ConfigureAwait(false);
 
                 // A restore rolls the audit trail back to the backup's day: said out loud, then accepted as the new head.
-                await using var services = await StoreAccess.ServicesAsync(parse.GetValue(dataOption), (_, _) => { }, cancellationToken).ConfigureAwait(false);
+                await using var services = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
                 if (await services.GetRequiredService<AuditTrail>().AcceptRestoredTrailAsync(cancellationToken).ConfigureAwait(false) is { } lost)
                 {
                     await error.WriteLineAsync(

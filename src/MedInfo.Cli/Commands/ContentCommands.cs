@@ -2,6 +2,7 @@ using System.CommandLine;
 using MedInfo.Content;
 using MedInfo.Content.Diagnostics;
 using MedInfo.Import;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Cli.Commands;
 
@@ -29,9 +30,8 @@ internal static class ContentCommands
         var command = new Command("import", "Check every letter under DIR and, if none has an error, load them into the store (all or nothing).") { directory };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var factory = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
-            var importer = new LetterImporter(factory, TimeProvider.System);
-            var report = await importer.ImportAsync(parse.GetValue(directory)!, ProgressReporter.For(error), cancellationToken).ConfigureAwait(false);
+            await using var services = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
+            var report = await services.GetRequiredService<LetterImporter>().ImportAsync(parse.GetValue(directory)!, ProgressReporter.For(error), cancellationToken).ConfigureAwait(false);
             Print(report.Diagnostics, output);
             output.WriteLine(report.Summary);
             return report.HasErrors ? 1 : 0;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using MedInfo.Store.Reading;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Cli.Commands;
 
@@ -13,8 +14,8 @@ internal static class ListCommand
         var command = new Command("list", "List the letters in the store: id, version, status, last updated, title.") { retired };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var factory = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
-            var letters = await new LetterCatalog(factory).ListForEditorsAsync(parse.GetValue(retired), cancellationToken).ConfigureAwait(false);
+            await using var services = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
+            var letters = await services.GetRequiredService<LetterCatalog>().ListForEditorsAsync(parse.GetValue(retired), cancellationToken).ConfigureAwait(false);
             foreach (var letter in letters)
             {
                 // The version's own status (draft, published, retired), and "removed" when its file left content/.

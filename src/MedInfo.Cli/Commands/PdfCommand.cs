@@ -17,8 +17,7 @@ internal static class PdfCommand
         var command = new Command("pdf", "Export a letter as PDF (recorded in the export audit trail).") { letterId, file, version };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = await StoreAccess.ServicesAsync(
-                parse.GetValue(dataOption), (services, directory) => services.AddMedInfoPdf(pdf => pdf.CacheDirectory = Path.Combine(directory, "pdf-cache")), cancellationToken).ConfigureAwait(false);
+            await using var provider = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
             try
             {
                 var id = parse.GetValue(letterId)!;

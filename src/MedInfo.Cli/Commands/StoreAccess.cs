@@ -1,12 +1,17 @@
+using MedInfo.Import;
+using MedInfo.Pdf;
 using MedInfo.Store;
+using MedInfo.Store.Staff;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Cli.Commands;
 
 /// <summary>
-/// Opens the store: PostgreSQL when MEDINFO_POSTGRES names one, else the SQLite file in the folder named by --data
-/// (or the environment, or ./data), creating and migrating it if needed.
+/// Every command's services, built one way: the store (PostgreSQL when MEDINFO_POSTGRES names one, else the SQLite
+/// file in the folder named by --data, or the environment, or ./data), created and migrated if needed, with the
+/// importer, the PDF exports and staff accounts on top, from one service provider.
 /// </summary>
 internal static class StoreAccess
 {
@@ -18,28 +23,24 @@ internal static class StoreAccess
         return (StoreConnection.Resolve(directory), directory);
     }
 
-    public static Task<IDbContextFactory<MedInfoDb>> OpenAsync(string? dataOption, CancellationToken cancellationToken) =>
-        OpenAsync(Locate(dataOption).Connection, cancellationToken);
-
-    /// <summary>
-    /// The store, migrated, as a service provider with <paramref name="configure"/>'s services on top (the PDF
-    /// engine, Identity): the commands that need more than the bare store start from here.
-    /// </summary>
-    public static async Task<ServiceProvider> ServicesAsync(
-        string? dataOption, Action<IServiceCollection, string> configure, CancellationToken cancellationToken)
+    /// <summary>The services, with the store migrated.</summary>
+    public static async Task<ServiceProvider> OpenAsync(string? dataOption, CancellationToken cancellationToken)
     {
         var (connection, directory) = Locate(dataOption);
-        await OpenAsync(connection, cancellationToken).ConfigureAwait(false);
         var services = new ServiceCollection().AddLogging();
-        services.AddMedInfoStore(connection, directory);
-        configure(services, directory);
-        return services.BuildServiceProvider();
-    }
-
-    private static async Task<IDbContextFactory<MedInfoDb>> OpenAsync(StoreConnection connection, CancellationToken cancellationToken)
-    {
-        var factory = StoreSetup.CreateFactory(connection);
-        await StoreSetup.MigrateAsync(factory, cancellationToken).ConfigureAwait(false);
-        return factory;
+        services.AddMedInfoStore(connection, directory).AddMedInfoImport();
+        services.AddMedInfoPdf(pdf => pdf.CacheDirectory = PdfOptions.CacheDirectoryIn(directory));
+        services.AddIdentityCore<IdentityUser>(StaffIdentity.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<MedInfoDb>();
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>(), cancellationToken).ConfigureAwait(false);
+            return provider;
+        }
+        catch
+        {
+            await provider.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 }

@@ -21,8 +21,7 @@ internal static class UsersCommand
         var add = new Command("add", "Create a staff account. The password is asked for, or read from standard input.") { email, role };
         add.SetAction(async (parse, cancellationToken) =>
         {
-            await using var provider = await StoreAccess.ServicesAsync(
-                parse.GetValue(dataOption), (services, _) => services.AddIdentityCore<IdentityUser>(StaffIdentity.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<MedInfoDb>(), cancellationToken).ConfigureAwait(false);
+            await using var provider = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
             await using var scope = provider.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
             var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();

@@ -26,7 +26,7 @@ public sealed record ProductEntry(string Slug, string Brand, string Generic, str
 /// Reads letters and their versions out of the store. Every method but <see cref="ListForEditorsAsync"/> sees
 /// published versions only: a page or endpoint built on it cannot show a draft, whatever it asks.
 /// </summary>
-public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreChanges? changes = null) : IDisposable
+public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreChanges changes) : IDisposable
 {
     /// <summary>How long a letter's current-version stamp is trusted without asking the store again. Imports in
     /// this process reset it at once (StoreChanges); an import from another process shows within this time.</summary>
@@ -116,7 +116,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// </summary>
     public async Task<VersionStamp?> GetCurrentStampAsync(string letterId, CancellationToken cancellationToken = default)
     {
-        var generation = changes?.Generation ?? 0;
+        var generation = changes.Generation;
         var now = Environment.TickCount64;
         if (stamps.TryGetValue(letterId, out var kept) && kept.Generation == generation && kept.ExpiresAt > now)
         {

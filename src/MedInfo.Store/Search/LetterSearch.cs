@@ -34,9 +34,6 @@ public sealed partial class LetterSearch(IDbContextFactory<MedInfoDb> dbFactory)
             .SearchAsync(db, words, productSlug, documentKind, limit, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>"Darzalex POEMS" becomes <c>"Darzalex"* "POEMS"*</c>, the FTS5 query the SQLite store runs.</summary>
-    public static string? ToFtsQuery(string? text) => Words(text) is { Count: > 0 } words ? SqliteFullText.ToQuery(words) : null;
-
     /// <summary>The words of what a person typed, at most <see cref="MaxTerms"/>, without the engines' operator words.</summary>
     private static List<string> Words(string? text) =>
         WordPattern().Matches(text ?? string.Empty)

@@ -55,7 +55,7 @@ public static class PortalSetup
         builder.Services.AddMedInfoPdf(pdf =>
         {
             builder.Configuration.GetSection(PdfOptions.Section).Bind(pdf);
-            pdf.CacheDirectory = Path.Combine(options.DataDirectory, "pdf-cache");
+            pdf.CacheDirectory = PdfOptions.CacheDirectoryIn(options.DataDirectory);
             pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Rendering.Print.CoverLetterTemplate.RelativePath);
         });
         builder.Services.AddMedInfoStaff();
@@ -186,15 +186,6 @@ public static class PortalSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        if (app.Services.GetRequiredService<PortalOptions>().BenchStaticDirectory is { Length: > 0 } benchStatic)
-        {
-            app.UseStaticFiles(new StaticFileOptions
-            {
-                FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.GetFullPath(benchStatic)),
-                RequestPath = "/bench-static",
-            });
-        }
-
         app.MapPortalHealth();
         app.MapLetterPdfEndpoints();
         app.MapStaffEndpoints();
