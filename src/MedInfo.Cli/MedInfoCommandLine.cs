@@ -35,6 +35,13 @@ public static class MedInfoCommandLine
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
+        catch (MedInfo.Store.MedInfoException problem)
+        {
+            // The command line's one mapping: the message, and exit code 2 for a part that is missing or busy
+            // (Chromium, say), 1 for everything else.
+            await error.WriteLineAsync(problem.Message).ConfigureAwait(false);
+            return problem.Kind is MedInfo.Store.ProblemKind.Unavailable or MedInfo.Store.ProblemKind.Busy ? 2 : 1;
+        }
         catch (Exception e) when (MedInfo.Store.StoreProblem.Describe(e, StoreOrNull(parsed.GetValue(dataOption)), MedInfo.Store.StoreLocation.DataDirectory(parsed.GetValue(dataOption))) is { } line)
         {
             // A store that is down, refuses us, is damaged or not ours: one line that says what to do, no stack.

@@ -57,7 +57,7 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(info);
         if (!await slots.WaitAsync(options.QueueTimeout, cancellationToken).ConfigureAwait(false))
         {
-            throw new PdfEngineBusyException($"Every PDF slot stayed busy for {options.QueueTimeout.TotalSeconds:0} s. Please try again in a minute.");
+            throw new PdfEngineBusyException($"Every PDF slot stayed busy for {options.QueueTimeout.TotalSeconds:0} s. Please try again in a minute.", TimeSpan.FromSeconds(30));
         }
 
         try

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MedInfo.Letters;
 using MedInfo.Rendering.Print;
+using MedInfo.Store;
 using MedInfo.Store.Audit;
 using MedInfo.Store.Reading;
 using MedInfo.Store.Usage;
@@ -17,7 +18,7 @@ public sealed record PdfExport(ExportRecordView Record, byte[] Content, string F
 public sealed record ReaderDownload(byte[] Content, string FileName);
 
 /// <summary>A package cannot be made as asked (an unknown letter, no letters, a broken template).</summary>
-public sealed class PackageRequestException(string message) : Exception(message);
+public sealed class PackageRequestException(string message) : MedInfoException(message, ProblemKind.Invalid);
 
 /// <summary>
 /// Every PDF leaves through here: a letter (from the portal or the command line) or a staff response package.

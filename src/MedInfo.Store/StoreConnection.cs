@@ -75,4 +75,4 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
 }
 
 /// <summary>The store is configured in a way it cannot be opened with; the message says what to change.</summary>
-public sealed class StoreConfigurationException(string message) : Exception(message);
+public sealed class StoreConfigurationException(string message) : MedInfoException(message, ProblemKind.Misconfigured);

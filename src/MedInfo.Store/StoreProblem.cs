@@ -8,7 +8,7 @@ namespace MedInfo.Store;
 /// The store cannot be used as it is, for a reason an operator must act on (an empty or foreign store file, a
 /// lost or rolled-back audit trail). The message says what is wrong and what to do.
 /// </summary>
-public sealed class StoreProblemException(string message) : Exception(message);
+public sealed class StoreProblemException(string message) : MedInfoException(message, ProblemKind.Misconfigured);
 
 /// <summary>
 /// Turns what goes wrong when the store is opened into one line that says what is wrong and what to do: the
@@ -40,7 +40,7 @@ public static class StoreProblem
 
     private static string? Describe1(Exception e, StoreConnection? store, string? dataDirectory) => e switch
     {
-        StoreProblemException or StoreConfigurationException => e.Message,
+        MedInfoException => e.Message,
         SqliteException { SqliteErrorCode: SqliteCorrupt or SqliteNotADatabase } =>
             $"The store file ({Where(store)}) is damaged: {e.Message} Stop the portal and put the last backup in place with " +
             "'medinfo restore FILE' (the damaged file is kept beside it).",

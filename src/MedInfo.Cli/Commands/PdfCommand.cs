@@ -18,28 +18,20 @@ internal static class PdfCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var provider = await StoreAccess.OpenAsync(parse.GetValue(dataOption), cancellationToken).ConfigureAwait(false);
-            try
+            var id = parse.GetValue(letterId)!;
+            var export = await provider.GetRequiredService<PdfExports>()
+                .ExportLetterAsync(id, parse.GetValue(version), $"os:{Environment.UserName}", "cli", cancellationToken).ConfigureAwait(false);
+            if (export is null)
             {
-                var id = parse.GetValue(letterId)!;
-                var export = await provider.GetRequiredService<PdfExports>()
-                    .ExportLetterAsync(id, parse.GetValue(version), $"os:{Environment.UserName}", "cli", cancellationToken).ConfigureAwait(false);
-                if (export is null)
-                {
-                    await error.WriteLineAsync($"No published letter '{id}'{(parse.GetValue(version) is { } n ? $" with version {n}" : string.Empty)}. See 'medinfo list'.").ConfigureAwait(false);
-                    return 1;
-                }
+                await error.WriteLineAsync($"No published letter '{id}'{(parse.GetValue(version) is { } n ? $" with version {n}" : string.Empty)}. See 'medinfo list'.").ConfigureAwait(false);
+                return 1;
+            }
 
-                var target = parse.GetValue(file)!;
-                await File.WriteAllBytesAsync(target.FullName, export.Content, cancellationToken).ConfigureAwait(false);
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Wrote {target.FullName} ({export.Content.Length:N0} bytes, SHA-256 {export.Record.PdfSha256}); export record {export.Record.Id}.")).ConfigureAwait(false);
-                return 0;
-            }
-            catch (PdfEngineUnavailableException e)
-            {
-                await error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return 2;
-            }
+            var target = parse.GetValue(file)!;
+            await File.WriteAllBytesAsync(target.FullName, export.Content, cancellationToken).ConfigureAwait(false);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {target.FullName} ({export.Content.Length:N0} bytes, SHA-256 {export.Record.PdfSha256}); export record {export.Record.Id}.")).ConfigureAwait(false);
+            return 0;
         });
         return command;
     }

@@ -45,7 +45,7 @@ public sealed record AuditVerification(int Records, IReadOnlyList<string> Proble
 public sealed record VerifiedPdf(ExportRecordView Record, byte[] Content);
 
 /// <summary>The kept PDF no longer matches the hash recorded for it: the store was changed outside the app.</summary>
-public sealed class AuditIntegrityException(string message) : Exception(message);
+public sealed class AuditIntegrityException(string message) : MedInfoException(message, ProblemKind.Integrity);
 
 /// <summary>
 /// The export audit trail: append-only records of every PDF sent, each chained to the one before by hash, and the

@@ -187,8 +187,9 @@ public static class PortalSetup
 
         app.MapStaticAssets();
         app.MapPortalHealth();
-        app.MapLetterPdfEndpoints();
-        app.MapStaffEndpoints();
+        var endpoints = app.MapGroup(string.Empty).AddEndpointFilter<ProblemAnswers>();
+        endpoints.MapLetterPdfEndpoints();
+        endpoints.MapStaffEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sends frame-ancestors 'none'
         return app;

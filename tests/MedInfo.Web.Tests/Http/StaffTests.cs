@@ -166,6 +166,31 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
     }
 
     [Fact]
+    public async Task A_kept_PDF_changed_outside_MedInfo_is_refused_as_a_problem_not_served()
+    {
+        var client = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(client, Staff);
+        var created = await StaffSession.PostFormAsync(client, "/staff/packages/new", "package", StaffSession.PackageRequest("MI-2026-0400"));
+        var id = long.Parse(created.Headers.Location!.OriginalString.Split('/')[^1].Split('?')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var sha = (await portal.Services.GetRequiredService<AuditTrail>().GetAsync(id))!.PdfSha256;
+
+        // Someone with the database file drops the guard and swaps the kept bytes.
+        await using (var db = await portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MedInfo.Store.MedInfoDb>>().CreateDbContextAsync())
+        {
+            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+                "DROP TRIGGER ExportFiles_NoUpdate; UPDATE ExportFiles SET Content = X'255044462D' WHERE Sha256 = {0};", sha);
+        }
+
+        var response = await client.GetAsync(StaffEndpointsUrl(id));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(sha[..12], await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static string StaffEndpointsUrl(long id) => $"/staff/exports/{id}/pdf";
+
+    [Fact]
     public async Task A_package_form_with_mistakes_says_what_to_fix_and_records_nothing()
     {
         var client = StaffSession.Client(portal);

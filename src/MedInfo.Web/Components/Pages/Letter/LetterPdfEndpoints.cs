@@ -2,12 +2,13 @@ using System.Security.Claims;
 using MedInfo.Letters;
 using MedInfo.Pdf;
 using MedInfo.Web.Components.Pages.Hcp;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace MedInfo.Web.Components.Pages.Letter;
 
 /// <summary>
 /// "Download PDF" on a letter page: the letter's current (or a numbered) version as a PDF, recorded in the audit
-/// trail. Rate-limited per client, because each new version costs a Chromium print.
+/// trail for staff and counted for readers. Rate-limited per client, because each new version costs a Chromium print.
 /// </summary>
 internal static class LetterPdfEndpoints
 {
@@ -29,39 +30,28 @@ internal static class LetterPdfEndpoints
         return routes;
     }
 
-    private static async Task<IResult> ExportAsync(string id, int? number, HttpContext http, PdfExports exports, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound, RedirectHttpResult>> ExportAsync(string id, int? number, HttpContext http, PdfExports exports, CancellationToken cancellationToken)
     {
         if (!LetterId.IsWellFormed(id))
         {
-            return Results.NotFound(); // no letter has such an id; never echoed back into a redirect
+            return TypedResults.NotFound(); // no letter has such an id; never echoed back into a redirect
         }
 
         if (!HcpGate.Allows(http))
         {
             // The notice is on the letter page; the PDF is for those who answered it.
-            return Results.Redirect(LetterPage.Url(id));
+            return TypedResults.Redirect(LetterPage.Url(id));
         }
 
-        try
+        // Staff downloads are exports on the audit trail; a reader's are counted (PdfExports says why). A missing or
+        // busy PDF engine is a problem the portal answers in one place (503, with Retry-After when busy).
+        if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.Name) is { } user)
         {
-            // Staff downloads are exports on the audit trail; a reader's are counted (PdfExports says why).
-            if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.Name) is { } user)
-            {
-                var export = await exports.ExportLetterAsync(id, number, user, "web", cancellationToken);
-                return export is null ? Results.NotFound() : Results.File(export.Content, "application/pdf", export.FileName);
-            }
+            var export = await exports.ExportLetterAsync(id, number, user, "web", cancellationToken);
+            return export is null ? TypedResults.NotFound() : TypedResults.File(export.Content, "application/pdf", export.FileName);
+        }
 
-            var download = await exports.DownloadForReaderAsync(id, number, cancellationToken);
-            return download is null ? Results.NotFound() : Results.File(download.Content, "application/pdf", download.FileName);
-        }
-        catch (PdfEngineUnavailableException e)
-        {
-            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
-        catch (PdfEngineBusyException e)
-        {
-            http.Response.Headers.RetryAfter = "30";
-            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        var download = await exports.DownloadForReaderAsync(id, number, cancellationToken);
+        return download is null ? TypedResults.NotFound() : TypedResults.File(download.Content, "application/pdf", download.FileName);
     }
 }
