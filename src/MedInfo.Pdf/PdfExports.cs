@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using MedInfo.Letters;
+using MedInfo.Rendering;
 using MedInfo.Rendering.Print;
 using MedInfo.Store;
 using MedInfo.Store.Audit;
@@ -27,25 +28,27 @@ public sealed class PackageRequestException(string message) : MedInfoException(m
 /// </summary>
 public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, ChromiumPdfEngine engine, AuditTrail audit, ReaderDownloads downloads, IOptions<PdfOptions> options, TimeProvider time)
 {
-    /// <summary>Part of the cache key: bump when the printed layout changes in a way the stylesheets do not show.</summary>
-    private const string LayoutVersion = "1";
-
     private readonly PdfOptions settings = options.Value;
 
-    /// <summary>The PDF of one letter version, from the cache when it was printed before.</summary>
+    /// <summary>
+    /// The PDF of one letter version. The print HTML is rendered first and the cache is keyed by what Chromium would
+    /// print (the HTML with its inline styles, and the page frame): whatever changes the printed letter (a new
+    /// version, a stylesheet, the past-review notice on its day) gives a new key, and nothing else does.
+    /// </summary>
     public async Task<byte[]> LetterPdfAsync(LetterVersionView version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var path = CachePath(version);
+        var html = await renderer.RenderLetterAsync(version.Letter).ConfigureAwait(false);
+        var frame = LetterFrame(version);
+        var path = CachePath(version.LetterId, html, frame);
         if (path is not null && File.Exists(path))
         {
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
         }
 
-        var html = await renderer.RenderLetterAsync(version.Letter).ConfigureAwait(false);
-        var metadata = version.Letter.Metadata;
-        var info = new DocumentInfo(metadata.Title, "Medical Information", $"{metadata.DocumentKind}: {metadata.Title}", metadata.Keywords);
-        var pdf = await engine.PrintAsync(html, LetterFrame(version), info, cancellationToken).ConfigureAwait(false);
+        var metadata = DocumentMetadata.For(version.Letter);
+        var info = new DocumentInfo(metadata.Title, DocumentMetadata.Author, metadata.Subject, metadata.Keywords);
+        var pdf = await engine.PrintAsync(html, frame, info, cancellationToken).ConfigureAwait(false);
         if (path is not null)
         {
             // Written aside and moved in, so a reader never sees half a file.
@@ -163,17 +166,14 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
             $"Version {version.Number} · Last updated {LetterPlainText.FormatDate(metadata.LastUpdated, metadata.Audience.Region)} · {version.LetterId}");
     }
 
-    private string? CachePath(LetterVersionView version)
+    private string? CachePath(string letterId, string html, PageFrame frame)
     {
         if (string.IsNullOrEmpty(settings.CacheDirectory))
         {
             return null;
         }
 
-        // The review notice depends on today's date, so "past review" is part of the key, as are the stylesheets.
-        var pastReview = version.Letter.Metadata.ReviewBy is { } reviewBy && reviewBy < DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
-            $"{version.ContentHash}\n{version.Number}\n{LayoutVersion}\n{pastReview}\n{PrintStyles.Css}")))[..32];
-        return Path.Combine(settings.CacheDirectory, $"{Slug.Make(version.LetterId)}-{key}.pdf");
+        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{html}\n{frame.HeaderTemplate}\n{frame.FooterTemplate}")))[..32];
+        return Path.Combine(settings.CacheDirectory, $"{Slug.Make(letterId)}-{key}.pdf");
     }
 }

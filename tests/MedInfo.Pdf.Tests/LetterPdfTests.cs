@@ -141,4 +141,22 @@ public sealed class LetterPdfTests(PdfFixture pdf)
         Assert.Contains("Version 3 · Last updated 05/08/2025 · zentravir-long", details, StringComparison.Ordinal);
         Assert.Equal(1, Array.IndexOf(page, details) - Array.IndexOf(page, notice)); // two lines, one after the other
     }
+
+    [Fact]
+    public async Task The_cache_is_keyed_by_what_is_printed()
+    {
+        var id = "zentravir-cache-key-letter";
+        var letter = TestLetters.ReadValid(SyntheticLetters.Letter(id));
+        var files = () => Directory.Exists(pdf.CacheDirectory) ? Directory.GetFiles(pdf.CacheDirectory, id + "-*.pdf").Length : 0;
+
+        var first = await pdf.Exports.LetterPdfAsync(new MedInfo.Store.Reading.LetterVersionView(id, 1, new string('c', 64), DateTime.UtcNow, letter));
+        var again = await pdf.Exports.LetterPdfAsync(new MedInfo.Store.Reading.LetterVersionView(id, 1, new string('c', 64), DateTime.UtcNow, letter));
+        Assert.Equal(1, files());
+        Assert.Equal(first, again);
+
+        // The same letter under another version number prints another footer: another PDF, not the cached one.
+        var second = await pdf.Exports.LetterPdfAsync(new MedInfo.Store.Reading.LetterVersionView(id, 2, new string('c', 64), DateTime.UtcNow, letter));
+        Assert.Equal(2, files());
+        Assert.Contains("Version 2 ·", await Poppler.TextAsync(second), StringComparison.Ordinal);
+    }
 }
