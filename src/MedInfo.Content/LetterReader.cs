@@ -86,75 +86,14 @@ public static class LetterReader
             }
         }
 
-        var definitions = ReadDefinitions(nodes, diagnostics);
-        var numbers = NumberCitations(nodes, definitions);
-        var tableIds = ReadTableIds(nodes, diagnostics);
+        var definitions = ReferenceNumbering.ReadDefinitions(nodes, diagnostics);
+        var numbers = ReferenceNumbering.NumberCitations(nodes, definitions);
+        var tableIds = TableIds.Read(nodes, diagnostics);
         var renderer = new LetterModelRenderer(new LetterRenderContext(diagnostics, numbers, tableIds));
         LetterMarkdownPipeline.Instance.Setup(renderer);
         var sections = new SectionBuilder(renderer).Build(document);
-        var references = BuildReferenceList(definitions, numbers, diagnostics);
+        var references = ReferenceNumbering.BuildReferenceList(definitions, numbers, diagnostics);
         return (sections, references);
-    }
-
-    private static Dictionary<string, ReferenceDefinitionBlock> ReadDefinitions(List<MarkdownObject> nodes, DiagnosticList diagnostics)
-    {
-        var definitions = new Dictionary<string, ReferenceDefinitionBlock>(StringComparer.Ordinal);
-        foreach (var definition in nodes.OfType<ReferenceDefinitionBlock>())
-        {
-            if (!definitions.TryAdd(definition.Key, definition))
-            {
-                diagnostics.Error(definition, $"Reference [@{definition.Key}] is defined twice (first on line {definitions[definition.Key].Line + 1}).");
-            }
-        }
-
-        return definitions;
-    }
-
-    /// <summary>Numbers references in order of first citation, reading the letter from top to bottom.</summary>
-    private static Dictionary<string, int> NumberCitations(List<MarkdownObject> nodes, Dictionary<string, ReferenceDefinitionBlock> definitions)
-    {
-        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var citation in nodes.OfType<CitationInline>())
-        {
-            foreach (var key in citation.Keys.Where(definitions.ContainsKey))
-            {
-                numbers.TryAdd(key, numbers.Count + 1);
-            }
-        }
-
-        return numbers;
-    }
-
-    private static HashSet<string> ReadTableIds(List<MarkdownObject> nodes, DiagnosticList diagnostics)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var table in nodes.OfType<DataTableBlock>())
-        {
-            if (!ids.Add(table.Id) && table.Id.Length > 0)
-            {
-                diagnostics.Error(table, $"Two tables have the id '{table.Id}'; each table needs its own.");
-            }
-        }
-
-        return ids;
-    }
-
-    private static List<Reference> BuildReferenceList(Dictionary<string, ReferenceDefinitionBlock> definitions, Dictionary<string, int> numbers, DiagnosticList diagnostics)
-    {
-        var references = numbers
-            .OrderBy(n => n.Value)
-            .Select(n => definitions[n.Key])
-            .Select((d, i) => new Reference(i + 1, d.Key, d.Text, d.PubMedId, d.Doi))
-            .ToList();
-
-        // A reference never cited is still listed (after the cited ones), so nothing an editor wrote is dropped.
-        foreach (var definition in definitions.Values.Where(d => !numbers.ContainsKey(d.Key)).OrderBy(d => d.Line))
-        {
-            diagnostics.Warning(definition, $"Reference [@{definition.Key}] is never cited; it is listed last. Cite it with [@{definition.Key}] or remove it.");
-            references.Add(new Reference(references.Count + 1, definition.Key, definition.Text, definition.PubMedId, definition.Doi));
-        }
-
-        return references;
     }
 
     /// <summary>Splits the body at its '##' headings into the letter's sections.</summary>
@@ -239,47 +178,5 @@ public static class LetterReader
         }
 
         private static string Normalize(string title) => title.Trim().ToLowerInvariant();
-    }
-}
-
-/// <summary>Every node of a Markdig document in reading order: blocks, then the inlines inside each.</summary>
-internal static class SyntaxWalk
-{
-    /// <summary>
-    /// Pre-order with an explicit stack: nested iterators would hand each node up through every level above it,
-    /// which made the walk a large part of reading a letter with deep tables and cards.
-    /// </summary>
-    public static IEnumerable<MarkdownObject> InOrder(MarkdownObject root)
-    {
-        var pending = new Stack<MarkdownObject>();
-        pending.Push(root);
-        var children = new List<MarkdownObject>();
-        while (pending.Count > 0)
-        {
-            var node = pending.Pop();
-            yield return node;
-            children.Clear();
-            switch (node)
-            {
-                case ContainerBlock container:
-                    children.AddRange(container);
-                    break;
-                case LeafBlock { Inline: { } inline }:
-                    children.Add(inline);
-                    break;
-                case ContainerInline containerInline:
-                    for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
-                    {
-                        children.Add(child);
-                    }
-
-                    break;
-            }
-
-            for (var i = children.Count - 1; i >= 0; i--)
-            {
-                pending.Push(children[i]);
-            }
-        }
     }
 }

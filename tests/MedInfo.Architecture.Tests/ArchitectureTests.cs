@@ -92,6 +92,19 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_Markdown_core_does_not_use_the_extensions_built_on_it()
+    {
+        // Extensions plug their parsers and model renderers into Markdown/; the pipeline (at the project's root)
+        // puts them together. The other way round would be a cycle between folders.
+        var offenders = Load("MedInfo.Content").GetTypes()
+            .Where(t => t.Namespace == "MedInfo.Content.Markdown")
+            .SelectMany(t => TypeUses.Of(t).Where(u => u.Namespace?.StartsWith("MedInfo.Content.Extensions", StringComparison.Ordinal) == true).Select(u => $"{t.FullName} uses {u.FullName}"))
+            .ToList();
+
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
     public void The_check_above_sees_a_use_hidden_in_a_method_body()
     {
         // The hosting wiring does use the features: the scan must find that, or it proves nothing.

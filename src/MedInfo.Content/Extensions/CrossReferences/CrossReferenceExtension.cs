@@ -51,23 +51,3 @@ public sealed class CrossReferenceExtension : IMarkdownExtension
         }
     }
 }
-
-public sealed class TableReferenceModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, TableReferenceInline>
-{
-    protected override void Write(LetterModelRenderer renderer, TableReferenceInline obj)
-    {
-        var content = renderer.RenderInlines(obj);
-        if (!renderer.Context.TableIds.Contains(obj.TableId))
-        {
-            renderer.Context.Diagnostics.Error(obj, $"The cross-reference points to table '{obj.TableId}', but this letter has no table with that id (tables are opened with '::: table id').");
-            foreach (var inline in content)
-            {
-                renderer.Emit(inline);
-            }
-
-            return;
-        }
-
-        renderer.Emit(new MedInfo.Letters.TableReference(obj.TableId, content));
-    }
-}

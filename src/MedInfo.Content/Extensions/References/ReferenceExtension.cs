@@ -27,11 +27,3 @@ public sealed class ReferenceExtension : IMarkdownExtension
         }
     }
 }
-
-/// <summary>A definition renders nothing in place; <see cref="LetterReader"/> builds the numbered list.</summary>
-public sealed class ReferenceDefinitionModelRenderer : Markdig.Renderers.MarkdownObjectRenderer<LetterModelRenderer, ReferenceDefinitionBlock>
-{
-    protected override void Write(LetterModelRenderer renderer, ReferenceDefinitionBlock obj)
-    {
-    }
-}

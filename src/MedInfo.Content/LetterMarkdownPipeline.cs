@@ -6,7 +6,7 @@ using MedInfo.Content.Extensions.DataTables;
 using MedInfo.Content.Extensions.References;
 using MedInfo.Content.Extensions.StudyCards;
 
-namespace MedInfo.Content.Markdown;
+namespace MedInfo.Content;
 
 /// <summary>
 /// The Markdown dialect letters are written in: CommonMark, YAML front matter, ^superscript^ and ~subscript~,

@@ -1,0 +1,46 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace MedInfo.Content.Markdown;
+
+/// <summary>Every node of a Markdig document in reading order: blocks, then the inlines inside each.</summary>
+internal static class SyntaxWalk
+{
+    /// <summary>
+    /// Pre-order with an explicit stack: nested iterators would hand each node up through every level above it,
+    /// which made the walk a large part of reading a letter with deep tables and cards.
+    /// </summary>
+    public static IEnumerable<MarkdownObject> InOrder(MarkdownObject root)
+    {
+        var pending = new Stack<MarkdownObject>();
+        pending.Push(root);
+        var children = new List<MarkdownObject>();
+        while (pending.Count > 0)
+        {
+            var node = pending.Pop();
+            yield return node;
+            children.Clear();
+            switch (node)
+            {
+                case ContainerBlock container:
+                    children.AddRange(container);
+                    break;
+                case LeafBlock { Inline: { } inline }:
+                    children.Add(inline);
+                    break;
+                case ContainerInline containerInline:
+                    for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
+                    {
+                        children.Add(child);
+                    }
+
+                    break;
+            }
+
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
+        }
+    }
+}
