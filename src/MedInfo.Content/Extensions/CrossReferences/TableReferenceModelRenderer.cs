@@ -1,7 +1,4 @@
-using Markdig;
 using Markdig.Renderers;
-using Markdig.Syntax;
-using Markdig.Syntax.Inlines;
 using MedInfo.Content.Markdown;
 
 namespace MedInfo.Content.Extensions.CrossReferences;
