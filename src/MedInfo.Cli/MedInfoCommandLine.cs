@@ -15,7 +15,7 @@ public static class MedInfoCommandLine
         passwords ??= new PasswordSource(Console.In, interactive: !Console.IsInputRedirected);
         var dataOption = new Option<string?>("--data")
         {
-            Description = $"Folder of the store (medinfo.db). Default: ${MedInfo.Store.StoreLocation.EnvironmentVariable}, else ./data.",
+            Description = $"Folder of the store (medinfo.db). Default: ${MedInfo.Store.MedInfoEnvironment.DataDirectory}, else ./data.",
             Recursive = true,
         };
 
@@ -42,7 +42,7 @@ public static class MedInfoCommandLine
             await error.WriteLineAsync(problem.Message).ConfigureAwait(false);
             return problem.Kind is MedInfo.Store.ProblemKind.Unavailable or MedInfo.Store.ProblemKind.Busy ? 2 : 1;
         }
-        catch (Exception e) when (MedInfo.Store.StoreProblem.Describe(e, StoreOrNull(parsed.GetValue(dataOption)), MedInfo.Store.StoreLocation.DataDirectory(parsed.GetValue(dataOption))) is { } line)
+        catch (Exception e) when (MedInfo.Store.StoreProblem.Describe(e, StoreOrNull(parsed.GetValue(dataOption)), Commands.StoreAccess.DataDirectory(parsed.GetValue(dataOption))) is { } line)
         {
             // A store that is down, refuses us, is damaged or not ours: one line that says what to do, no stack.
             await error.WriteLineAsync(line).ConfigureAwait(false);
@@ -60,7 +60,7 @@ public static class MedInfoCommandLine
     {
         try
         {
-            return MedInfo.Store.StoreConnection.Resolve(MedInfo.Store.StoreLocation.DataDirectory(dataOption));
+            return Commands.StoreAccess.Connection(dataOption);
         }
         catch (MedInfo.Store.StoreConfigurationException)
         {

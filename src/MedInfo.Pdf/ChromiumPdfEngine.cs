@@ -49,7 +49,7 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
     /// <summary>The advice shown when Chromium is missing.</summary>
     public string InstallAdvice =>
         $"PDF export needs Chromium, which was not found at {options.ChromiumPath}. Install Debian's package " +
-        $"(apt-get install chromium) or set {PdfOptions.ChromiumVariable} to a Chromium binary.";
+        $"(apt-get install chromium) or set {MedInfo.Store.MedInfoEnvironment.Chromium} to a Chromium binary.";
 
     public async Task<byte[]> PrintAsync(string html, PageFrame frame, DocumentInfo info, CancellationToken cancellationToken = default)
     {

@@ -5,11 +5,8 @@ public sealed class PdfOptions
 {
     public const string Section = "MedInfo:Pdf";
 
-    /// <summary>Environment variable naming another Chromium binary.</summary>
-    public const string ChromiumVariable = "MEDINFO_CHROMIUM";
-
-    /// <summary>Debian's chromium package; $MEDINFO_CHROMIUM or configuration can point elsewhere.</summary>
-    public string ChromiumPath { get; set; } = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
+    /// <summary>Debian's chromium package; configuration (or MEDINFO_CHROMIUM) can point elsewhere.</summary>
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 
     /// <summary>PDFs printed at once; more wait in the queue.</summary>
     public int MaxConcurrency { get; set; } = 2;

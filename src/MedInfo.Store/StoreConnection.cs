@@ -14,14 +14,12 @@ public enum StoreProvider
 }
 
 /// <summary>
-/// Which database holds the store. PostgreSQL when a connection string is given (the MEDINFO_POSTGRES environment
-/// variable, else configuration), otherwise the SQLite file in the data folder. Each engine has its own migrations:
+/// Which database holds the store. PostgreSQL when a connection string is given (configuration, or
+/// MEDINFO_POSTGRES as <see cref="MedInfoEnvironment"/> maps it), otherwise the SQLite file in the data folder. Each engine has its own migrations:
 /// SQLite's in this assembly, PostgreSQL's in MedInfo.Store.PostgreSql.
 /// </summary>
 public sealed record StoreConnection(StoreProvider Provider, string ConnectionString)
 {
-    public const string PostgreSqlEnvironmentVariable = "MEDINFO_POSTGRES";
-
     /// <summary>The assembly that holds the PostgreSQL migrations (loaded by name, so this one need not reference it).</summary>
     public const string PostgreSqlMigrationsAssembly = "MedInfo.Store.PostgreSql";
 
@@ -39,18 +37,16 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
         {
             // Said here, once, in words an operator can act on; never with the text itself, which may hold a password.
             throw new StoreConfigurationException(
-                $"{PostgreSqlEnvironmentVariable} (or ConnectionStrings:PostgreSql) is not a PostgreSQL connection string like " +
+                $"{MedInfoEnvironment.PostgreSql} (or ConnectionStrings:PostgreSql) is not a PostgreSQL connection string like " +
                 $"'Host=db.example.org;Database=medinfo;Username=medinfo;Password=...': {e.Message}");
         }
 
         return new(StoreProvider.PostgreSql, connectionString);
     }
 
-    /// <summary>PostgreSQL if MEDINFO_POSTGRES or <paramref name="configuredPostgreSql"/> names one, else SQLite in <paramref name="dataDirectory"/>.</summary>
-    public static StoreConnection Resolve(string dataDirectory, string? configuredPostgreSql = null) =>
-        (Environment.GetEnvironmentVariable(PostgreSqlEnvironmentVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : configuredPostgreSql) is { Length: > 0 } postgres
-            ? PostgreSql(postgres)
-            : Sqlite(dataDirectory);
+    /// <summary>PostgreSQL when a connection string is given, else SQLite in <paramref name="dataDirectory"/>.</summary>
+    public static StoreConnection Resolve(string dataDirectory, string? postgreSql) =>
+        postgreSql is { Length: > 0 } ? PostgreSql(postgreSql) : Sqlite(dataDirectory);
 
     /// <summary>Where the store is, for logs and messages: never the password.</summary>
     public string Description => Provider switch

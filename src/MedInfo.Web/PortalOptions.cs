@@ -5,7 +5,7 @@ public sealed class PortalOptions
 {
     public const string Section = "MedInfo";
 
-    /// <summary>Where medinfo.db lives. MEDINFO_DATA_DIR wins over this.</summary>
+    /// <summary>Where medinfo.db lives (MEDINFO_DATA_DIR sets it too).</summary>
     public string? DataDirectory { get; set; }
 
     /// <summary>The content folder imported on first start (and watched in Development).</summary>
@@ -15,21 +15,34 @@ public sealed class PortalOptions
     public string Region { get; set; } = "US";
 
     /// <summary>Requests one client address may make, per window, before it is answered 429.</summary>
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Fills the folders not set: content/ and data/ in <paramref name="repository"/>; makes them full paths.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(ContentDirectory), nameof(DataDirectory))]
+    public void ApplyDefaults(string repository)
+    {
+        ContentDirectory = Path.GetFullPath(ContentDirectory ?? Path.Combine(repository, "content"));
+        DataDirectory = MedInfo.Store.StoreLocation.DataDirectory(DataDirectory ?? Path.Combine(repository, "data"));
+    }
 }
 
 /// <summary>Per-client request budgets (section "MedInfo:RateLimits").</summary>
 public sealed class RateLimitOptions
 {
     /// <summary>Searches per minute.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int SearchesPerMinute { get; set; } = 120;
 
     /// <summary>Search-as-you-type queries per minute (over the circuit, counted apart from GET /search).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int SuggestionsPerMinute { get; set; } = 120;
 
     /// <summary>PDF exports per minute (each new version costs a Chromium print).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int PdfExportsPerMinute { get; set; } = 20;
 
     /// <summary>Sign-in attempts per five minutes (lockout guards one account; this guards many).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int SignInsPerFiveMinutes { get; set; } = 10;
 }

@@ -14,7 +14,7 @@ public sealed class PostgreSqlCommandTests(PostgreSqlServer server) : IClassFixt
     [Fact]
     public async Task Import_list_and_audit_verify_work_on_PostgreSQL_and_nothing_lands_in_the_data_folder()
     {
-        var postgres = new Dictionary<string, string> { [StoreConnection.PostgreSqlEnvironmentVariable] = (await server.CreateAsync(data)).ConnectionString };
+        var postgres = new Dictionary<string, string> { [MedInfoEnvironment.PostgreSql] = (await server.CreateAsync(data)).ConnectionString };
 
         var first = await CliRun.RunProcessAsync(postgres, "import", RepositoryPaths.Content, "--data", data);
         var again = await CliRun.RunProcessAsync(postgres, "import", RepositoryPaths.Content, "--data", data);
@@ -34,7 +34,7 @@ public sealed class PostgreSqlCommandTests(PostgreSqlServer server) : IClassFixt
     [InlineData("restore")]
     public async Task Backup_and_restore_refuse_a_PostgreSQL_store_and_name_its_own_tools(string command)
     {
-        var postgres = new Dictionary<string, string> { [StoreConnection.PostgreSqlEnvironmentVariable] = (await server.CreateAsync(data)).ConnectionString };
+        var postgres = new Dictionary<string, string> { [MedInfoEnvironment.PostgreSql] = (await server.CreateAsync(data)).ConnectionString };
 
         var result = await CliRun.RunProcessAsync(postgres, command, Path.Combine(data, "medinfo-backup.db"), "--data", data);
 
@@ -49,7 +49,7 @@ public sealed class PostgreSqlCommandTests(PostgreSqlServer server) : IClassFixt
     [InlineData("Host=127.0.0.1;Port=1;Database=medinfo;Password=hunter2", "The store does not answer: Failed to connect to 127.0.0.1:1")]
     public async Task A_bad_or_unreachable_PostgreSQL_store_is_one_clear_line_without_a_stack_or_the_password(string connectionString, string message)
     {
-        var result = await CliRun.RunProcessAsync(new Dictionary<string, string> { [StoreConnection.PostgreSqlEnvironmentVariable] = connectionString }, "list", "--data", data);
+        var result = await CliRun.RunProcessAsync(new Dictionary<string, string> { [MedInfoEnvironment.PostgreSql] = connectionString }, "list", "--data", data);
 
         Assert.Equal(1, result.ExitCode);
         Assert.StartsWith(message, result.Error, StringComparison.Ordinal);

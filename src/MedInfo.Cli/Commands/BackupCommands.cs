@@ -14,7 +14,7 @@ internal static class BackupCommands
         var command = new Command("backup", "Copy the store to a file with SQLite's online backup, while the portal serves.") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
+            var directory = StoreAccess.DataDirectory(parse.GetValue(dataOption));
             var target = parse.GetValue(file)!.FullName;
             if (await RefusePostgreSqlAsync(directory, "backup", error).ConfigureAwait(false))
             {
@@ -43,7 +43,7 @@ internal static class BackupCommands
         var command = new Command("restore", "Put a backup in place as the store (stop the portal first); the old store is kept beside it.") { file };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var directory = StoreLocation.DataDirectory(parse.GetValue(dataOption));
+            var directory = StoreAccess.DataDirectory(parse.GetValue(dataOption));
             if (await RefusePostgreSqlAsync(directory, "restore", error).ConfigureAwait(false))
             {
                 return 1;
@@ -77,14 +77,14 @@ internal static class BackupCommands
     /// <summary>These commands copy the SQLite file; a PostgreSQL store has its own tools, and is never touched here.</summary>
     private static async Task<bool> RefusePostgreSqlAsync(string directory, string command, TextWriter error)
     {
-        var connection = StoreConnection.Resolve(directory);
+        var connection = StoreAccess.Connection(directory);
         if (connection.Provider != StoreProvider.PostgreSql)
         {
             return false;
         }
 
         await error.WriteLineAsync(
-            $"medinfo {command} copies the embedded SQLite store, but {StoreConnection.PostgreSqlEnvironmentVariable} points at the {connection.Description}: " +
+            $"medinfo {command} copies the embedded SQLite store, but {MedInfoEnvironment.PostgreSql} points at the {connection.Description}: " +
             $"use PostgreSQL's pg_dump and pg_restore for it.").ConfigureAwait(false);
         return true;
     }

@@ -10,7 +10,7 @@ namespace MedInfo.Cli.Commands;
 
 /// <summary>
 /// Every command's services, built one way: the store (PostgreSQL when MEDINFO_POSTGRES names one, else the SQLite
-/// file in the folder named by --data, or the environment, or ./data), created and migrated if needed, with the
+/// file in the folder named by --data, else MEDINFO_DATA_DIR, else ./data), created and migrated if needed, with the
 /// importer, the PDF exports and staff accounts on top, from one service provider.
 /// </summary>
 internal static class StoreAccess
@@ -18,10 +18,18 @@ internal static class StoreAccess
     /// <summary>The store the commands work on, and the data folder (which also holds the PDF cache).</summary>
     public static (StoreConnection Connection, string Directory) Locate(string? dataOption)
     {
-        var directory = StoreLocation.DataDirectory(dataOption);
+        var directory = DataDirectory(dataOption);
         Directory.CreateDirectory(directory);
-        return (StoreConnection.Resolve(directory), directory);
+        return (Connection(directory), directory);
     }
+
+    /// <summary>The store named by the data folder and MEDINFO_POSTGRES, without touching anything.</summary>
+    public static StoreConnection Connection(string? dataOption) =>
+        StoreConnection.Resolve(DataDirectory(dataOption), MedInfoEnvironment.Get(MedInfoEnvironment.PostgreSql));
+
+    /// <summary>The data folder: --data, else MEDINFO_DATA_DIR, else ./data.</summary>
+    public static string DataDirectory(string? dataOption) =>
+        StoreLocation.DataDirectory(dataOption ?? MedInfoEnvironment.Get(MedInfoEnvironment.DataDirectory));
 
     /// <summary>The services, with the store migrated.</summary>
     public static async Task<ServiceProvider> OpenAsync(string? dataOption, CancellationToken cancellationToken)
@@ -29,7 +37,11 @@ internal static class StoreAccess
         var (connection, directory) = Locate(dataOption);
         var services = new ServiceCollection().AddLogging();
         services.AddMedInfoStore(connection, directory).AddMedInfoImport();
-        services.AddMedInfoPdf(pdf => pdf.CacheDirectory = PdfOptions.CacheDirectoryIn(directory));
+        services.AddMedInfoPdf(pdf =>
+        {
+            pdf.CacheDirectory = PdfOptions.CacheDirectoryIn(directory);
+            pdf.ChromiumPath = MedInfoEnvironment.Get(MedInfoEnvironment.Chromium) ?? pdf.ChromiumPath;
+        });
         services.AddIdentityCore<IdentityUser>(StaffIdentity.Configure).AddRoles<IdentityRole>().AddEntityFrameworkStores<MedInfoDb>();
         var provider = services.BuildServiceProvider();
         try

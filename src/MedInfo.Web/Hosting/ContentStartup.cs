@@ -32,7 +32,7 @@ internal sealed partial class ContentStartup(
     AuditTrail audit,
     ContentImportStatus status,
     IOutputCacheStore outputCache,
-    PortalOptions options,
+    Microsoft.Extensions.Options.IOptions<PortalOptions> settings,
     IHostEnvironment environment,
     ILogger<ContentStartup> logger) : IHostedService, IDisposable
 {
@@ -40,6 +40,7 @@ internal sealed partial class ContentStartup(
     private FileSystemWatcher? watcher;
     private Timer? debounce;
     private bool prepared;
+    private readonly PortalOptions options = settings.Value;
 
     /// <summary>
     /// Readies the store. Program.cs calls it before the host starts, so a store that cannot be used ends start-up

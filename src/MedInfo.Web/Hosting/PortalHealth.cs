@@ -54,8 +54,10 @@ internal static class PortalHealth
         }
     }
 
-    private sealed class ContentCheck(PortalOptions options, ContentImportStatus status) : IHealthCheck
+    private sealed class ContentCheck(Microsoft.Extensions.Options.IOptions<PortalOptions> settings, ContentImportStatus status) : IHealthCheck
     {
+        private readonly PortalOptions options = settings.Value;
+
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             if (!Directory.Exists(options.ContentDirectory))

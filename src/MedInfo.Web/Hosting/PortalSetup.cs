@@ -9,6 +9,7 @@ using MedInfo.Web.Components.Pages.Staff;
 using MedInfo.Web.Components.UI;
 using MedInfo.Web.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace MedInfo.Web.Hosting;
 
@@ -32,11 +33,19 @@ public static class PortalSetup
             });
         }
 
-        var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        // The MEDINFO_* variables join the configuration here, over appsettings; nothing else reads them.
+        builder.Configuration.AddInMemoryCollection(MedInfoEnvironment.AsConfiguration());
+
+        // Bound once, checked at start-up, read through IOptions everywhere. The folders default to the
+        // repository's content/ and data/ (or the app's own folder when deployed alone).
         var repository = RepositoryFolder.Find(builder.Environment.ContentRootPath);
-        options.ContentDirectory = Path.GetFullPath(options.ContentDirectory ?? Path.Combine(repository, "content"));
-        options.DataDirectory = StoreLocation.DataDirectory(options.DataDirectory ?? Path.Combine(repository, "data"));
-        builder.Services.AddSingleton(options);
+        builder.Services.AddOptions<PortalOptions>()
+            .Bind(builder.Configuration.GetSection(PortalOptions.Section))
+            .PostConfigure(o => o.ApplyDefaults(repository))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var options = builder.Configuration.GetSection(PortalOptions.Section).Get<PortalOptions>() ?? new PortalOptions();
+        options.ApplyDefaults(repository); // the same values, for the registrations below that need them now
 
         builder.Services.AddRazorComponents()
             .AddInteractiveServerComponents(circuit =>
@@ -122,16 +131,16 @@ public static class PortalSetup
             var builder = WebApplication.CreateBuilder(args);
             builder.AddMedInfoPortal();
             await using var app = builder.Build();
-            dataDirectory = app.Services.GetRequiredService<PortalOptions>().DataDirectory;
+            dataDirectory = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectory;
             store = app.Services.GetRequiredService<StoreConnection>();
             app.UseMedInfoPortal();
             await app.Services.GetRequiredService<ContentStartup>().PrepareAsync(CancellationToken.None);
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (StoreProblem.Describe(e, null, null) is not null || e is UnauthorizedAccessException or IOException)
+        catch (Exception e) when (StoreProblem.Describe(e, null, null) is not null || e is UnauthorizedAccessException or IOException or OptionsValidationException)
         {
-            dataDirectory ??= StoreLocation.DataDirectory(Environment.GetEnvironmentVariable(StoreLocation.EnvironmentVariable));
+            dataDirectory ??= StoreLocation.DataDirectory(MedInfoEnvironment.Get(MedInfoEnvironment.DataDirectory));
             await Console.Error.WriteLineAsync("MedInfo cannot start: " + (StoreProblem.Describe(e, store, dataDirectory) ?? e.Message));
             return 1;
         }

@@ -100,12 +100,20 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_setting_out_of_range_is_named_at_start_up()
+    {
+        var result = await RunPortalAsync(new() { ["MedInfo__RateLimits__SearchesPerMinute"] = "0" });
+
+        AssertOneClearLine(result, "SearchesPerMinute");
+    }
+
+    [Fact]
     public async Task A_PostgreSQL_login_that_is_refused_says_so()
     {
         var store = await postgres.CreateAsync(data);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString) { Username = "nobody_here", Password = "hunter2" };
 
-        var result = await RunPortalAsync(new() { [StoreConnection.PostgreSqlEnvironmentVariable] = builder.ConnectionString });
+        var result = await RunPortalAsync(new() { [MedInfoEnvironment.PostgreSql] = builder.ConnectionString });
 
         AssertOneClearLine(result, "PostgreSQL refused the sign-in", "MEDINFO_POSTGRES");
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
@@ -178,9 +186,9 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment[StoreLocation.EnvironmentVariable] = data;
+        start.Environment[MedInfoEnvironment.DataDirectory] = data;
         start.Environment["MedInfo__ContentDirectory"] = RepositoryPaths.Content;
-        start.Environment.Remove(StoreConnection.PostgreSqlEnvironmentVariable);
+        start.Environment.Remove(MedInfoEnvironment.PostgreSql);
         foreach (var (name, value) in environment ?? [])
         {
             start.Environment[name] = value;

@@ -1,0 +1,32 @@
+namespace MedInfo.Store;
+
+/// <summary>
+/// The MEDINFO_* environment variables, read in this one place. The portal maps them into its configuration
+/// (where they win over appsettings); the command line takes them as the defaults of its own options.
+/// </summary>
+public static class MedInfoEnvironment
+{
+    /// <summary>The data folder (the SQLite store, the PDF cache, the audit checkpoint).</summary>
+    public const string DataDirectory = "MEDINFO_DATA_DIR";
+
+    /// <summary>A PostgreSQL connection string: the scale-out store instead of the SQLite file.</summary>
+    public const string PostgreSql = "MEDINFO_POSTGRES";
+
+    /// <summary>Another Chromium binary for the PDF engine.</summary>
+    public const string Chromium = "MEDINFO_CHROMIUM";
+
+    /// <summary>The configuration key each variable sets.</summary>
+    public static IReadOnlyDictionary<string, string> ConfigurationKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [DataDirectory] = "MedInfo:DataDirectory",
+        [PostgreSql] = "ConnectionStrings:PostgreSql",
+        [Chromium] = "MedInfo:Pdf:ChromiumPath",
+    };
+
+    /// <summary>A variable's value; null when it is not set or empty.</summary>
+    public static string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+    /// <summary>The variables that are set, as configuration keys and values.</summary>
+    public static IEnumerable<KeyValuePair<string, string?>> AsConfiguration() =>
+        ConfigurationKeys.Where(k => Get(k.Key) is not null).Select(k => new KeyValuePair<string, string?>(k.Value, Get(k.Key)));
+}
