@@ -2,7 +2,7 @@ using System.Diagnostics;
 using MedInfo.Store;
 using MedInfo.Import;
 using MedInfo.Store.Search;
-using MedInfo.Store.Tests;
+using MedInfo.Testing;
 using Npgsql;
 
 namespace MedInfo.Bench.Paths;
@@ -16,8 +16,8 @@ public static class PostgreSqlBench
 {
     public static async Task RunAsync(Workspace workspace, Report report)
     {
-        var server = new PostgreSqlServer();
-        await server.InitializeAsync();
+        var server = new ThrowawayPostgreSql();
+        await server.StartAsync();
         try
         {
             var postgres = await server.CreateAsync(workspace.Path("store-postgres"));
