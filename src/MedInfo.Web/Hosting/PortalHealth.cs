@@ -8,14 +8,17 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace MedInfo.Web.Hosting;
 
 /// <summary>
-/// /healthz: the store answers (unhealthy: the portal cannot serve), the content folder is there and Chromium is
-/// installed (degraded: reading works, imports or PDFs do not). The answer lists each check, so an operator sees
-/// which part is down.
+/// /healthz (readiness, for a load balancer): the store answers (unhealthy: the portal cannot serve), the content
+/// folder is there and its last import worked, Chromium is installed (degraded: reading works, imports or PDFs do
+/// not). The answer lists each check, so an operator sees which part is down. The store's answer is kept for a
+/// moment, so a load balancer polling hard never becomes the database's load. /healthz/live (liveness) runs no
+/// check at all: the process answers.
 /// </summary>
 internal static class PortalHealth
 {
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
+        services.AddSingleton<StoreProbe>();
         services.AddHealthChecks()
             .AddCheck<StoreCheck>("store")
             .AddCheck<ContentCheck>("content")
@@ -23,8 +26,12 @@ internal static class PortalHealth
         return services;
     }
 
-    public static IEndpointConventionBuilder MapPortalHealth(this IEndpointRouteBuilder routes) =>
+    public static IEndpointRouteBuilder MapPortalHealth(this IEndpointRouteBuilder routes)
+    {
         routes.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync });
+        routes.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        return routes;
+    }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
@@ -37,9 +44,54 @@ internal static class PortalHealth
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
 
-    private sealed class StoreCheck(IDbContextFactory<MedInfoDb> factory, StoreConnection store) : IHealthCheck
+    private sealed class StoreCheck(StoreProbe probe) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            probe.ResultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Asks the store at most once per <see cref="Lifetime"/>; callers in between (and callers waiting while one asks)
+    /// get the same answer.
+    /// </summary>
+    private sealed class StoreProbe(IDbContextFactory<MedInfoDb> factory, StoreConnection store, TimeProvider time) : IDisposable
+    {
+        public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(2);
+
+        private readonly SemaphoreSlim asking = new(1, 1);
+        private (HealthCheckResult Result, DateTimeOffset At)? last;
+
+        public async Task<HealthCheckResult> ResultAsync(CancellationToken cancellationToken)
+        {
+            if (Fresh() is { } kept)
+            {
+                return kept;
+            }
+
+            await asking.WaitAsync(cancellationToken);
+            try
+            {
+                if (Fresh() is { } meanwhile)
+                {
+                    return meanwhile;
+                }
+
+                var result = await AskAsync(cancellationToken);
+                last = (result, time.GetUtcNow());
+                return result;
+            }
+            finally
+            {
+                asking.Release();
+            }
+        }
+
+        public void Dispose() => asking.Dispose();
+
+        private HealthCheckResult? Fresh() =>
+            last is { } kept && time.GetUtcNow() - kept.At < Lifetime ? kept.Result : null;
+
+        private async Task<HealthCheckResult> AskAsync(CancellationToken cancellationToken)
         {
             try
             {
