@@ -26,12 +26,20 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
     public static StoreConnection Sqlite(string dataDirectory) =>
         new(StoreProvider.Sqlite, StoreLocation.ConnectionString(dataDirectory));
 
+    /// <summary>
+    /// Connections one process keeps to PostgreSQL unless its connection string says otherwise. Npgsql's default (100)
+    /// is PostgreSQL's whole default max_connections: two portals would exhaust the server. The rule: portals × this
+    /// + a few for the command line &lt; max_connections (100 by default, so up to four portals).
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     /// <exception cref="StoreConfigurationException">The text is not a connection string Npgsql can read.</exception>
     public static StoreConnection PostgreSql(string connectionString)
     {
+        NpgsqlConnectionStringBuilder builder;
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            builder = new NpgsqlConnectionStringBuilder(connectionString);
         }
         catch (ArgumentException e)
         {
@@ -39,6 +47,12 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
             throw new StoreConfigurationException(
                 $"{MedInfoEnvironment.PostgreSql} (or ConnectionStrings:PostgreSql) is not a PostgreSQL connection string like " +
                 $"'Host=db.example.org;Database=medinfo;Username=medinfo;Password=...': {e.Message}");
+        }
+
+        if (!connectionString.Contains("Pool Size", StringComparison.OrdinalIgnoreCase) && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+            connectionString = builder.ConnectionString;
         }
 
         return new(StoreProvider.PostgreSql, connectionString);

@@ -24,6 +24,26 @@ public static class StoreProblem
     private const int SqliteCannotOpen = 14;
     private const int SqliteNotADatabase = 26;
 
+    /// <summary>
+    /// The store is there but cannot answer now (a timeout, every pooled connection taken, the server going away):
+    /// worth a 503 and a retry, not a 500.
+    /// </summary>
+    public static bool IsMomentary(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case TimeoutException:
+                case NpgsqlException { IsTransient: true }:
+                case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>One line for a failure the operator can fix; null for anything else (a bug, shown whole).</summary>
     public static string? Describe(Exception exception, StoreConnection? store, string? dataDirectory)
     {

@@ -150,7 +150,14 @@ public static class PortalSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+
+                // A store that cannot answer right now is a 503 the client may retry (the error page adds Retry-After).
+                StatusCodeSelector = e => StoreProblem.IsMomentary(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
 

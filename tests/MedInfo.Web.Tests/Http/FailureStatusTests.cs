@@ -50,7 +50,7 @@ public sealed class FailureStatusTests(FailureStatusTests.StrainedStorePortal po
     [InlineData("/search?q=daratumumab")]
     [InlineData("/")]
     [InlineData("/products/darzalex")]
-    public async Task A_store_failure_is_a_5xx_not_a_truncated_200(string path)
+    public async Task A_store_failure_is_a_503_to_retry_not_a_truncated_200(string path)
     {
         var client = portal.CreateHcpClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
@@ -59,7 +59,9 @@ public sealed class FailureStatusTests(FailureStatusTests.StrainedStorePortal po
         {
             var response = await client.GetAsync(path);
 
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            // "database is locked" is a moment's trouble: 503 with when to try again, and the reference to quote.
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
             Assert.True(response.Headers.Contains("X-Request-Id"), await response.Content.ReadAsStringAsync());
         }
         finally

@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using MedInfo.Store.Audit;
 using MedInfo.Store.Tests;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Web.Tests.Http;
@@ -66,5 +67,42 @@ public sealed class PostgreSqlPortalTests(PostgreSqlServer server) : IClassFixtu
         var verification = await audit.VerifyAsync();
         Assert.True(verification.Intact, string.Join('\n', verification.Problems));
         Assert.Equal(2, verification.Records);
+    }
+}
+
+/// <summary>
+/// Every pooled connection taken (many portals on one PostgreSQL server, or a burst): a request that cannot get one
+/// in time is answered 503 with Retry-After, never a 500 or a truncated 200.
+/// </summary>
+public sealed class PostgreSqlPoolTests(PostgreSqlServer server) : IClassFixture<PostgreSqlServer>
+{
+    [Fact]
+    public async Task A_request_that_finds_the_pool_exhausted_is_a_503_to_retry()
+    {
+        var root = Directory.CreateTempSubdirectory("medinfo-pool-").FullName;
+        var store = await server.CreateAsync(root);
+        var tight = new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString) { MaxPoolSize = 1, Timeout = 1 }.ConnectionString;
+        using var portal = new PostgreSqlPortalFactory(tight);
+        var client = portal.CreateHcpClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search?q=poems")).StatusCode);
+
+        // The portal's only pooled connection, held.
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<MedInfo.Store.MedInfoDb>>().CreateDbContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var response = await client.GetAsync("/search?q=relapsed");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);
+        Directory.Delete(root, recursive: true);
+    }
+
+    [Fact]
+    public void A_connection_string_without_a_pool_size_gets_a_bounded_one()
+    {
+        var store = MedInfo.Store.StoreConnection.PostgreSql("Host=db.example.org;Database=medinfo;Username=medinfo");
+        var given = MedInfo.Store.StoreConnection.PostgreSql("Host=db.example.org;Database=medinfo;Username=medinfo;Maximum Pool Size=7");
+
+        Assert.Equal(MedInfo.Store.StoreConnection.DefaultMaxPoolSize, new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString).MaxPoolSize);
+        Assert.Equal(7, new Npgsql.NpgsqlConnectionStringBuilder(given.ConnectionString).MaxPoolSize);
     }
 }
