@@ -21,7 +21,7 @@ public static class HiddenCharacters
         {
             if (NameOf(text[i]) is { } name)
             {
-                return (i, $"U+{(int)text[i]:X4} ({name})".ToString(CultureInfo.InvariantCulture));
+                return (i, string.Create(CultureInfo.InvariantCulture, $"U+{(int)text[i]:X4} ({name})"));
             }
         }
 

@@ -8,6 +8,7 @@ using MedInfo.Store;
 using MedInfo.Store.Audit;
 using MedInfo.Store.Reading;
 using MedInfo.Store.Usage;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace MedInfo.Pdf;
@@ -27,8 +28,15 @@ public sealed class PackageRequestException(string message) : MedInfoException(m
 /// the cache (data/pdf-cache), so the same version always gives the same bytes.
 /// </summary>
 public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, ChromiumPdfEngine engine, AuditTrail audit, ReaderDownloads downloads, IOptions<PdfOptions> options, TimeProvider time)
+    : IDisposable
 {
     private readonly PdfOptions settings = options.Value;
+
+    // A version's print HTML depends on the version and, through the past-review notice, on the UTC day alone: the
+    // cache file it keys is remembered for that day, so a cached PDF is served without rendering the letter again.
+    private readonly MemoryCache printed = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+
+    public void Dispose() => printed.Dispose();
 
     /// <summary>
     /// The PDF of one letter version. The print HTML is rendered first and the cache is keyed by what Chromium would
@@ -38,9 +46,20 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
     public async Task<byte[]> LetterPdfAsync(LetterVersionView version, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(version);
+        var today = (version.LetterId, version.Number, version.ContentHash, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        if (printed.TryGetValue(today, out string? known) && known is not null && File.Exists(known))
+        {
+            return await File.ReadAllBytesAsync(known, cancellationToken).ConfigureAwait(false);
+        }
+
         var html = await renderer.RenderLetterAsync(version.Letter).ConfigureAwait(false);
         var frame = LetterFrame(version);
         var path = CachePath(version.LetterId, html, frame);
+        if (path is not null)
+        {
+            printed.Set(today, path, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromDays(1) });
+        }
+
         if (path is not null && File.Exists(path))
         {
             return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);

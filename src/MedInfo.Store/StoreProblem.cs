@@ -18,6 +18,8 @@ public static class StoreProblem
 {
     // SQLite's primary result codes (https://sqlite.org/rescode.html).
     private const int SqlitePermission = 3;
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
     private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
     private const int SqliteCorrupt = 11;
@@ -36,7 +38,7 @@ public static class StoreProblem
             {
                 case TimeoutException:
                 case NpgsqlException { IsTransient: true }:
-                case SqliteException { SqliteErrorCode: 5 or 6 }: // SQLITE_BUSY, SQLITE_LOCKED
+                case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked }:
                     return true;
             }
         }

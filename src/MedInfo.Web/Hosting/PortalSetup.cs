@@ -71,7 +71,7 @@ public static class PortalSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CircuitClient>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientHandler>();
-        builder.Services.AddSingleton(s => new SuggestionBudget(options.RateLimits.SuggestionsPerMinute, s.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<SuggestionBudget>();
         builder.Services.AddSingleton<ContentImportStatus>();
         builder.Services.AddSingleton<ContentStartup>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());

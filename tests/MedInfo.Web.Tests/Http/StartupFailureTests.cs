@@ -56,14 +56,8 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
     public async Task A_store_that_lost_its_audit_records_is_reported_at_start_up()
     {
         // A store with exports, sealed by the checkpoint beside it; then the database file is lost.
-        await using (var services = new ServiceCollection().AddLogging().AddMedInfoStore(data).BuildServiceProvider())
-        {
-            await StoreSetup.MigrateAsync(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MedInfoDb>>());
-            var audit = services.GetRequiredService<AuditTrail>();
-            await audit.RecordAsync(new NewExport(NewExport.LetterKind, "staff@example.org", "web", [new ExportedLetter("synthetic-letter", 1, new string('a', 64))]), [1, 2, 3]);
-        }
-
-        SqliteConnection.ClearAllPools();
+        await MakeStoreAsync(services => services.GetRequiredService<AuditTrail>().RecordAsync(
+            new NewExport(NewExport.LetterKind, "staff@example.org", "web", [new ExportedLetter("synthetic-letter", 1, new string('a', 64))]), [1, 2, 3]));
         foreach (var file in Directory.EnumerateFiles(data, StoreLocation.FileName + "*"))
         {
             File.Delete(file);
@@ -77,12 +71,7 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
     [Fact]
     public async Task A_data_folder_without_write_access_is_named_as_a_permission_problem()
     {
-        await using (var services = new ServiceCollection().AddLogging().AddMedInfoStore(data).BuildServiceProvider())
-        {
-            await StoreSetup.MigrateAsync(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MedInfoDb>>());
-        }
-
-        SqliteConnection.ClearAllPools();
+        await MakeStoreAsync();
         File.SetUnixFileMode(StoreFile, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         try
@@ -145,6 +134,21 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
         }
 
         return copy;
+    }
+
+    /// <summary>A migrated store in the data folder, as a portal leaves it, with <paramref name="then"/> done in it.</summary>
+    private async Task MakeStoreAsync(Func<ServiceProvider, Task>? then = null)
+    {
+        await using (var services = new ServiceCollection().AddLogging().AddMedInfoStore(data).BuildServiceProvider())
+        {
+            await StoreSetup.MigrateAsync(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MedInfoDb>>());
+            if (then is not null)
+            {
+                await then(services);
+            }
+        }
+
+        SqliteConnection.ClearAllPools();
     }
 
     private static void AssertOneClearLine(PortalRun result, params string[] says)
