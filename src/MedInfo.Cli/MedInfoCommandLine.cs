@@ -27,6 +27,7 @@ public static class MedInfoCommandLine
         root.Subcommands.Add(PdfCommand.Create(dataOption, output, error));
         root.Subcommands.Add(UsersCommand.Create(dataOption, passwords, output, error));
         root.Subcommands.Add(AuditCommand.Create(dataOption, output, error));
+        root.Subcommands.Add(RequestsCommand.Create(dataOption, output));
         root.Subcommands.Add(BackupCommands.Backup(dataOption, output, error));
         root.Subcommands.Add(BackupCommands.Restore(dataOption, output, error));
 

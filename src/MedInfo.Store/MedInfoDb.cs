@@ -26,6 +26,12 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<Usage.ReaderDownloadCount> ReaderDownloads => Set<Usage.ReaderDownloadCount>();
 
+    public DbSet<Requests.StoredRequest> Requests => Set<Requests.StoredRequest>();
+
+    public DbSet<Requests.StoredRequestNote> RequestNotes => Set<Requests.StoredRequestNote>();
+
+    public DbSet<Requests.RequestEvent> RequestEvents => Set<Requests.RequestEvent>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -15,16 +15,28 @@ public static class MedInfoEnvironment
     /// <summary>Another Chromium binary for the PDF engine.</summary>
     public const string Chromium = "MEDINFO_CHROMIUM";
 
+    /// <summary>Days after closing that a request's personal data is kept (the portal's purge and 'medinfo requests purge').</summary>
+    public const string KeepPersonalDataDays = "MEDINFO_KEEP_PERSONAL_DATA_DAYS";
+
     /// <summary>The configuration key each variable sets.</summary>
     public static IReadOnlyDictionary<string, string> ConfigurationKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         [DataDirectory] = "MedInfo:DataDirectory",
         [PostgreSql] = "ConnectionStrings:PostgreSql",
         [Chromium] = "MedInfo:Pdf:ChromiumPath",
+        [KeepPersonalDataDays] = Requests.RequestOptions.Section + ":KeepPersonalDataDays",
     };
 
     /// <summary>A variable's value; null when it is not set or empty.</summary>
     public static string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+
+    /// <summary>MEDINFO_KEEP_PERSONAL_DATA_DAYS as a number of days; null when unset.</summary>
+    /// <exception cref="StoreProblemException">It is set to something that is not a number of days.</exception>
+    public static int? KeepPersonalDataDaysValue() => Get(KeepPersonalDataDays) is not { } text
+        ? null
+        : int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            ? days
+            : throw new StoreProblemException($"{KeepPersonalDataDays} is '{text}': it must be a whole number of days (0 or more).");
 
     /// <summary>The variables that are set, as configuration keys and values.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> AsConfiguration() =>

@@ -34,6 +34,12 @@ public static class StoreSetup
         services.AddSingleton<Search.LetterSearch>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Usage.ReaderDownloads>();
+        services.AddKeyedSingleton(Requests.RequestLog.CheckpointKey, (s, _) => new Audit.AuditCheckpoint(
+            Path.Combine(dataDirectory, Requests.RequestLog.CheckpointFileName), s.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
+            Requests.RequestLog.Subject));
+        services.AddSingleton<Requests.RequestLog>();
+        services.AddSingleton<Requests.RequestDesk>();
+        services.AddOptions<Requests.RequestOptions>();
         return services;
     }
 

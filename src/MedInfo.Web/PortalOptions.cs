@@ -45,4 +45,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in attempts per five minutes (lockout guards one account; this guards many).</summary>
     [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int SignInsPerFiveMinutes { get; set; } = 10;
+
+    /// <summary>Questions sent through "Ask a question" per hour (a person asks a few; a flood is a bot).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int QuestionsPerHour { get; set; } = 10;
 }

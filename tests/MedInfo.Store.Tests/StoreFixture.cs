@@ -51,6 +51,13 @@ public sealed class TestStore : IAsyncDisposable
     public Audit.AuditTrail NewAuditTrail(string portal = "portal") =>
         new(Factory, Clock, new Audit.AuditCheckpoint(Path.Combine(Directory, portal, Audit.AuditCheckpoint.FileName), Protection));
 
+    /// <summary>A request desk as a portal with its own data folder keeps it (its request log sealed beside it).</summary>
+    public Requests.RequestDesk NewRequestDesk(string portal = "portal", Requests.RequestOptions? options = null) =>
+        new(Factory, NewRequestLog(portal), Microsoft.Extensions.Options.Options.Create(options ?? new Requests.RequestOptions()), Clock);
+
+    public Requests.RequestLog NewRequestLog(string portal = "portal") =>
+        new(Factory, new Audit.AuditCheckpoint(Path.Combine(Directory, portal, Requests.RequestLog.CheckpointFileName), Protection, Requests.RequestLog.Subject));
+
     public static async Task<TestStore> CreateAsync(ITestDatabase? database = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("medinfo-store-").FullName;

@@ -63,6 +63,13 @@ internal static class BackupCommands
                         $"(the old one is kept as {AuditCheckpoint.FileName}.before-restore).").ConfigureAwait(false);
                 }
 
+                if (await services.GetRequiredService<MedInfo.Store.Requests.RequestLog>().AcceptRestoredLogAsync(cancellationToken).ConfigureAwait(false) is { } lostSteps)
+                {
+                    await error.WriteLineAsync(
+                        $"Warning: {lostSteps} Those steps are in the replaced store ({kept}); keep it. The request log's checkpoint now follows the restored log " +
+                        $"(the old one is kept as {MedInfo.Store.Requests.RequestLog.CheckpointFileName}.before-restore).").ConfigureAwait(false);
+                }
+
                 return 0;
             }
             catch (Exception e) when (e is IOException or InvalidDataException or System.Data.Common.DbException)

@@ -31,12 +31,17 @@ internal static class StoreAccess
     public static string DataDirectory(string? dataOption) =>
         StoreLocation.DataDirectory(dataOption ?? MedInfoEnvironment.Get(MedInfoEnvironment.DataDirectory));
 
-    /// <summary>The services, with the store migrated.</summary>
-    public static async Task<ServiceProvider> OpenAsync(string? dataOption, CancellationToken cancellationToken)
+    /// <summary>The services, with the store migrated; <paramref name="keepPersonalDataDays"/> (an option) wins over MEDINFO_KEEP_PERSONAL_DATA_DAYS.</summary>
+    public static async Task<ServiceProvider> OpenAsync(string? dataOption, CancellationToken cancellationToken, int? keepPersonalDataDays = null)
     {
         var (connection, directory) = Locate(dataOption);
         var services = new ServiceCollection().AddLogging();
         services.AddMedInfoStore(connection, directory).AddMedInfoImport();
+        if ((keepPersonalDataDays ?? MedInfoEnvironment.KeepPersonalDataDaysValue()) is { } keep)
+        {
+            services.Configure<MedInfo.Store.Requests.RequestOptions>(requests => requests.KeepPersonalDataDays = keep);
+        }
+
         services.AddMedInfoPdf(pdf =>
         {
             pdf.CacheDirectory = PdfOptions.CacheDirectoryIn(directory);

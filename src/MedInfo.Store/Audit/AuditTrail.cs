@@ -54,7 +54,7 @@ public sealed class AuditIntegrityException(string message) : MedInfoException(m
 public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvider time, AuditCheckpoint checkpoint) : IDisposable
 {
     /// <summary>The chain's start: the "previous hash" of the first record.</summary>
-    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    public const string GenesisHash = HashChain.Genesis;
 
     // One writer at a time in this process, so two exports never chain to the same previous record.
     private readonly SemaphoreSlim writer = new(1, 1);
@@ -186,114 +186,35 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var records = await db.ExportRecords.AsNoTracking().Include(r => r.Letters).OrderBy(r => r.Id)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var problems = new List<string>();
-        var previous = GenesisHash;
-        foreach (var record in records)
+        var problems = HashChain.Breaks(records.Select(r => new ChainLink(r.Id, r.PreviousHash, r.RecordHash, HashOf(r))), "Record").ToList();
+        if (await checkpoint.FindLossAsync(id => records.Where(r => r.Id == id).Select(r => r.RecordHash).FirstOrDefault(), cancellationToken).ConfigureAwait(false) is { } lost)
         {
-            if (record.PreviousHash != previous)
-            {
-                problems.Add($"Record {record.Id}: it follows a record with hash {record.PreviousHash[..12]}…, but the record before it has {previous[..12]}… (a record was removed or reordered).");
-            }
-
-            if (HashOf(record) != record.RecordHash)
-            {
-                problems.Add($"Record {record.Id}: its fields no longer match its hash (it was changed after it was written).");
-            }
-
-            previous = record.RecordHash;
-        }
-
-        try
-        {
-            if (await checkpoint.ReadAsync(cancellationToken).ConfigureAwait(false) is { } head
-                && Lost(head, records.Select(r => (r.Id, r.RecordHash)).ToList()) is { } lost)
-            {
-                problems.Add(lost);
-            }
-        }
-        catch (StoreProblemException e)
-        {
-            problems.Add(e.Message);
+            problems.Add(lost);
         }
 
         return new AuditVerification(records.Count, problems);
     }
 
-    /// <summary>
-    /// At start-up: the trail still holds the record the checkpoint names (records were not lost, the store was not
-    /// replaced by an older one). A trail without a checkpoint yet (a new data folder) is checkpointed now.
-    /// </summary>
+    /// <summary>At start-up: the trail still holds the record the checkpoint names; see <see cref="AuditCheckpoint.CheckAsync"/>.</summary>
     /// <exception cref="StoreProblemException">Records the checkpoint saw are gone.</exception>
-    public async Task CheckAgainstCheckpointAsync(CancellationToken cancellationToken = default)
+    public Task CheckAgainstCheckpointAsync(CancellationToken cancellationToken = default) =>
+        checkpoint.CheckAsync(HashOfRecordAsync, NewestAsync, cancellationToken);
+
+    /// <summary>After a restore on purpose: see <see cref="AuditCheckpoint.AcceptRestoredAsync"/>.</summary>
+    public Task<string?> AcceptRestoredTrailAsync(CancellationToken cancellationToken = default) =>
+        checkpoint.AcceptRestoredAsync(HashOfRecordAsync, NewestAsync, cancellationToken);
+
+    private async Task<string?> HashOfRecordAsync(long id, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var last = await db.ExportRecords.AsNoTracking().OrderByDescending(r => r.Id).Select(r => new { r.Id, r.RecordHash })
+        return await db.ExportRecords.AsNoTracking().Where(r => r.Id == id).Select(r => r.RecordHash).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<ChainHead?> NewestAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ExportRecords.AsNoTracking().OrderByDescending(r => r.Id).Select(r => new ChainHead(r.Id, r.RecordHash))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        var head = await checkpoint.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (head is null)
-        {
-            if (last is not null)
-            {
-                await checkpoint.WriteAsync(new ChainHead(last.Id, last.RecordHash), cancellationToken).ConfigureAwait(false);
-            }
-
-            return;
-        }
-
-        if (await LostSinceAsync(db, head, cancellationToken).ConfigureAwait(false) is { } lost)
-        {
-            throw new StoreProblemException(lost + " Start-up stops here so that this is seen. Find the store that holds them (the last backup: " +
-                "'medinfo restore FILE'); 'medinfo audit verify' reports the same.");
-        }
-    }
-
-    /// <summary>
-    /// After an operator put a backup in place on purpose: the checkpoint moves to the restored trail's head (the old
-    /// one is kept beside it as .before-restore). Returns what the old checkpoint saw that the restored trail lacks,
-    /// null when nothing was lost, so the operator is told.
-    /// </summary>
-    public async Task<string?> AcceptRestoredTrailAsync(CancellationToken cancellationToken = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        string? lost = null;
-        try
-        {
-            if (await checkpoint.ReadAsync(cancellationToken).ConfigureAwait(false) is { } head)
-            {
-                lost = await LostSinceAsync(db, head, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (StoreProblemException e)
-        {
-            lost = e.Message;
-        }
-
-        if (File.Exists(checkpoint.Path))
-        {
-            File.Copy(checkpoint.Path, checkpoint.Path + ".before-restore", overwrite: true);
-            File.Delete(checkpoint.Path);
-        }
-
-        await CheckAgainstCheckpointAsync(cancellationToken).ConfigureAwait(false); // seals the restored head
-        return lost;
-    }
-
-    private async Task<string?> LostSinceAsync(MedInfoDb db, ChainHead head, CancellationToken cancellationToken)
-    {
-        var named = await db.ExportRecords.AsNoTracking().Where(r => r.Id == head.RecordId).Select(r => new { r.Id, r.RecordHash })
-            .Take(1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return Lost(head, named.Select(r => (r.Id, r.RecordHash)).ToList());
-    }
-
-    /// <summary>Says what is missing when <paramref name="records"/> (id and hash) lacks the checkpointed head; null when it is there.</summary>
-    private string? Lost(ChainHead head, IReadOnlyList<(long Id, string Hash)> records)
-    {
-        var match = records.Where(r => r.Id == head.RecordId).Select(r => r.Hash).FirstOrDefault();
-        return match == head.RecordHash
-            ? null
-            : match is null
-                ? $"The audit checkpoint ({checkpoint.Path}) saw export record {head.RecordId} (hash {head.RecordHash[..12]}…), which the trail no longer holds: records were lost, or the store was emptied, replaced or rolled back."
-                : $"The audit checkpoint ({checkpoint.Path}) saw export record {head.RecordId} with hash {head.RecordHash[..12]}…, but the trail's record {head.RecordId} has {match[..12]}…: the store was replaced or rolled back.";
     }
 
     /// <summary>The records as CSV (RFC 4180), one line per export, for the records staff keep elsewhere.</summary>
@@ -334,7 +255,7 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
         }
 
         text.Append(record.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return HashChain.Hash(text.ToString());
     }
 
     private static ExportRecordView ToView(ExportRecord r) => new(

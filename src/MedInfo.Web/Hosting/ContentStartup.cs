@@ -30,6 +30,7 @@ internal sealed partial class ContentStartup(
     LetterImporter importer,
     LetterCatalog catalog,
     AuditTrail audit,
+    MedInfo.Store.Requests.RequestLog requestLog,
     ContentImportStatus status,
     IOutputCacheStore outputCache,
     Microsoft.Extensions.Options.IOptions<PortalOptions> settings,
@@ -57,6 +58,7 @@ internal sealed partial class ContentStartup(
         LogStore(store.Description);
         await StoreSetup.MigrateAsync(dbFactory, cancellationToken);
         await audit.CheckAgainstCheckpointAsync(cancellationToken);
+        await requestLog.CheckAgainstCheckpointAsync(cancellationToken);
         if (await catalog.IsEmptyAsync(cancellationToken))
         {
             await ImportAsync(cancellationToken);

@@ -68,6 +68,13 @@ public static class PortalSetup
             pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Rendering.Print.CoverLetterTemplate.RelativePath);
         });
         builder.Services.AddMedInfoStaff();
+        builder.Services.AddOptions<MedInfo.Store.Requests.RequestOptions>()
+            .Bind(builder.Configuration.GetSection(MedInfo.Store.Requests.RequestOptions.Section))
+            .Validate(o => o.KeepPersonalDataDays >= 0, "MedInfo:Requests:KeepPersonalDataDays must be 0 or more days.")
+            .Validate(o => o.PharmacovigilanceBusinessDays >= 0 && o.ServiceLevelBusinessDays.Values.All(d => d >= 0), "MedInfo:Requests: business days must be 0 or more.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "MedInfo:Requests:TimeZone must be a time zone id such as Europe/Berlin or America/New_York.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Requests.RetentionJob>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CircuitClient>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientHandler>();
@@ -97,6 +104,9 @@ public static class PortalSetup
             limits.AddPolicy(SearchPage.RateLimit, http => PerClient(http, budget.SearchesPerMinute, TimeSpan.FromMinutes(1)));
             limits.AddPolicy(LetterPdfEndpoints.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
             limits.AddPolicy(NewPackagePage.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(MedInfo.Web.Components.Pages.Ask.AskPage.RateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? PerClient(http, budget.QuestionsPerHour, TimeSpan.FromHours(1))
+                : RateLimitPartition.GetNoLimiter("read"));
             limits.AddPolicy(SignInPage.RateLimit, http => HttpMethods.IsPost(http.Request.Method)
                 ? PerClient(http, budget.SignInsPerFiveMinutes, TimeSpan.FromMinutes(5))
                 : RateLimitPartition.GetNoLimiter("read"));

@@ -29,6 +29,8 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
     [InlineData("/staff/exports/1")]
     [InlineData("/staff/exports/1/pdf")]
     [InlineData("/staff/exports.csv")]
+    [InlineData("/staff/requests")]
+    [InlineData("/staff/requests/MIR-2026-000001")]
     public async Task Anonymous_requests_to_staff_pages_are_sent_to_sign_in(string path)
     {
         var response = await StaffSession.Client(portal).GetAsync(path);
@@ -44,7 +46,7 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var signIn = await StaffSession.SignInAsync(client, Staff);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal("/staff/exports", signIn.Headers.Location!.OriginalString.Replace(portal.Server.BaseAddress.ToString().TrimEnd('/'), string.Empty, StringComparison.Ordinal));
+        Assert.Equal("/staff/requests", signIn.Headers.Location!.OriginalString.Replace(portal.Server.BaseAddress.ToString().TrimEnd('/'), string.Empty, StringComparison.Ordinal));
         var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("medinfo-staff=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);

@@ -12,6 +12,11 @@ public static class HcpGate
     {
         ArgumentNullException.ThrowIfNull(context);
         return (context.Request.Cookies.TryGetValue(CookieName, out var value) && value == "yes")
-            || context.User.Identity?.IsAuthenticated == true;
+            || context.User.Identity?.IsAuthenticated == true
+            || context.GetEndpoint()?.Metadata.GetMetadata<OpenToEveryoneAttribute>() is not null;
     }
 }
+
+/// <summary>A page every visitor may see without the HCP notice: it holds no HCP letter (the question form is for patients too).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OpenToEveryoneAttribute : Attribute;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MedInfo.Letters;
+using MedInfo.Web.Components.UI;
 
 namespace MedInfo.Web.Components.Pages.Staff;
 
@@ -25,7 +26,7 @@ public sealed class PackageForm
     [Display(Name = "The credentials")]
     public string Credentials { get; set; } = string.Empty;
 
-    [Required(ErrorMessage = "Enter the institution.")]
+    // Patients and caregivers have none; the cover letter leaves the line empty.
     [StringLength(200, ErrorMessage = "The institution is limited to 200 characters.")]
     [VisibleText]
     [Display(Name = "The institution")]
@@ -48,7 +49,7 @@ public sealed class PackageForm
     public DateOnly? DateReceived { get; set; }
 
     public HcpRequest ToRequest() => new(
-        RequestNumber.Trim(), HcpName.Trim(), Credentials.Trim(), Institution.Trim(), Contact.Trim(), Question.Trim(), DateReceived!.Value);
+        RequestNumber.Trim(), HcpName.Trim(), Credentials.Trim(), (Institution ?? string.Empty).Trim(), Contact.Trim(), Question.Trim(), DateReceived!.Value);
 }
 
 /// <summary>A request cannot arrive in the future (a day's grace for time zones), nor before 2000.</summary>

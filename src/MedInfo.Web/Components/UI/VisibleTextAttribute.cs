@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MedInfo.Letters;
 
-namespace MedInfo.Web.Components.Pages.Staff;
+namespace MedInfo.Web.Components.UI;
 
 /// <summary>A form field that goes into a cover letter or a record holds only what a reader sees: see <see cref="HiddenCharacters"/>.</summary>
 [AttributeUsage(AttributeTargets.Property)]

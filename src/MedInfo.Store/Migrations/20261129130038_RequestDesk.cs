@@ -1,0 +1,197 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MedInfo.Store.Migrations
+{
+    /// <inheritdoc />
+    public partial class RequestDesk : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "RequestEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", nullable: false),
+                    PersonalDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RecordHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Requests",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ReceivedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Requester = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Priority = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    AssignedTo = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    AdverseEvent = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ProductComplaint = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    OffLabel = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PharmacovigilanceDueUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ForwardedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ForwardedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ForwardedReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Open = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SafetyPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    QueueDueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConsentToContact = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Country = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    OtherProduct = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PreferredReply = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    PersonalDataErasedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Question = table.Column<string>(type: "TEXT", nullable: true),
+                    EventDetails = table.Column<string>(type: "TEXT", nullable: true),
+                    Salt = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestNotes_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestProducts",
+                columns: table => new
+                {
+                    RequestId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestProducts", x => new { x.RequestId, x.Brand });
+                    table.ForeignKey(
+                        name: "FK_RequestProducts_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestEvents_RequestId",
+                table: "RequestEvents",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestEvents_RequestNumber",
+                table: "RequestEvents",
+                column: "RequestNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestNotes_RequestId",
+                table: "RequestNotes",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestProducts_Brand_RequestId",
+                table: "RequestProducts",
+                columns: new[] { "Brand", "RequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssignedTo",
+                table: "Requests",
+                column: "AssignedTo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_ClosedUtc",
+                table: "Requests",
+                column: "ClosedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Number",
+                table: "Requests",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_SafetyPending_QueueDueUtc_Id",
+                table: "Requests",
+                columns: new[] { "Open", "SafetyPending", "QueueDueUtc", "Id" },
+                descending: new[] { false, true, false, false });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_ReceivedUtc",
+                table: "Requests",
+                column: "ReceivedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_SafetyPending_QueueDueUtc",
+                table: "Requests",
+                columns: new[] { "Status", "SafetyPending", "QueueDueUtc" });
+
+            // The request log is append-only like the export records: the database refuses to change or delete a step.
+            migrationBuilder.Sql("CREATE TRIGGER RequestEvents_NoUpdate BEFORE UPDATE ON RequestEvents BEGIN SELECT RAISE(ABORT, 'RequestEvents is an append-only audit table: rows cannot be changed'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER RequestEvents_NoDelete BEFORE DELETE ON RequestEvents BEGIN SELECT RAISE(ABORT, 'RequestEvents is an append-only audit table: rows cannot be deleted'); END;");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS RequestEvents_NoUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS RequestEvents_NoDelete;");
+            migrationBuilder.DropTable(
+                name: "RequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "RequestNotes");
+
+            migrationBuilder.DropTable(
+                name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "Requests");
+        }
+    }
+}

@@ -1,0 +1,157 @@
+namespace MedInfo.Store.Requests;
+
+/// <summary>
+/// A medical information request as the store keeps it. The requester's personal data sits in the columns marked
+/// personal below: they are erased after the retention period, and the request's history on the request log keeps
+/// only a salted digest of them, so the log stays verifiable after erasure.
+/// </summary>
+public sealed class StoredRequest
+{
+    public long Id { get; set; }
+
+    /// <summary>MIR-2026-000123: the year received and the store-wide sequence, so several portals never share one.</summary>
+    public required string Number { get; set; }
+
+    public DateTime ReceivedUtc { get; set; }
+
+    public RequestChannel Channel { get; set; }
+
+    public RequesterKind Requester { get; set; }
+
+    public RequestStatus Status { get; set; }
+
+    public RequestPriority Priority { get; set; }
+
+    public string? AssignedTo { get; set; }
+
+    /// <summary>Why the request was flagged as a possible adverse event; null when it is not.</summary>
+    public SafetyFlag? AdverseEvent { get; set; }
+
+    public SafetyFlag? ProductComplaint { get; set; }
+
+    public bool OffLabel { get; set; }
+
+    /// <summary>When a safety flag must reach pharmacovigilance.</summary>
+    public DateTime? PharmacovigilanceDueUtc { get; set; }
+
+    public DateTime? ForwardedUtc { get; set; }
+
+    public string? ForwardedBy { get; set; }
+
+    public string? ForwardedReference { get; set; }
+
+    /// <summary>The service level's due time for the answer.</summary>
+    public DateTime DueUtc { get; set; }
+
+    /// <summary>Open (not Answered or Closed): the inbox's default view.</summary>
+    public bool Open { get; set; }
+
+    /// <summary>A safety flag not yet forwarded: these come first in the inbox.</summary>
+    public bool SafetyPending { get; set; }
+
+    /// <summary>What the inbox orders by: the pharmacovigilance deadline while a safety flag is pending, else the answer's due time.</summary>
+    public DateTime QueueDueUtc { get; set; }
+
+    public DateTime? AnsweredUtc { get; set; }
+
+    public DateTime? ClosedUtc { get; set; }
+
+    public bool ConsentToContact { get; set; }
+
+    public string? Country { get; set; }
+
+    public string? Region { get; set; }
+
+    public string? OtherProduct { get; set; }
+
+    public ReplyChannel PreferredReply { get; set; }
+
+    public DateTime? PersonalDataErasedUtc { get; set; }
+
+    // Personal: erased after the retention period.
+    public string? Name { get; set; }
+
+    /// <summary>Personal. An HCP's profession and credentials, or a patient's relationship (patient, caregiver).</summary>
+    public string? Role { get; set; }
+
+    public string? Institution { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Question { get; set; }
+
+    /// <summary>Personal. What happened, when the requester said the question involves a side effect or product problem.</summary>
+    public string? EventDetails { get; set; }
+
+    /// <summary>Personal. The digest's salt: without it nobody can test guesses against the logged digest.</summary>
+    public string? Salt { get; set; }
+
+    /// <summary>Personal. Lower-cased number, name, email, institution and question, for the inbox's text filter (the number alone once erased).</summary>
+    public string? SearchText { get; set; }
+
+    public List<StoredRequestProduct> Products { get; } = [];
+
+    public List<StoredRequestNote> Notes { get; } = [];
+
+    /// <summary>Keeps the inbox columns in step with the request's state.</summary>
+    internal void Requeue()
+    {
+        Open = Status is not (RequestStatus.Answered or RequestStatus.Closed);
+        SafetyPending = (AdverseEvent is not null || ProductComplaint is not null) && ForwardedUtc is null;
+        QueueDueUtc = SafetyPending && PharmacovigilanceDueUtc is { } pv && pv < DueUtc ? pv : DueUtc;
+    }
+}
+
+/// <summary>A product a request is about, by brand as the catalogue names it.</summary>
+public sealed class StoredRequestProduct
+{
+    public long RequestId { get; set; }
+
+    public required string Brand { get; set; }
+}
+
+/// <summary>A staff member's internal note on a request; its text is personal data (erased with the request's).</summary>
+public sealed class StoredRequestNote
+{
+    public long Id { get; set; }
+
+    public long RequestId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public required string Author { get; set; }
+
+    public string? Text { get; set; }
+}
+
+/// <summary>
+/// One step in a request's history, on the request log: append-only (the database refuses updates and deletes)
+/// and hash-chained like the export records. <see cref="Details"/> never holds personal data; where a step
+/// carries some (intake, a note), <see cref="PersonalDigest"/> is a salted SHA-256 of it.
+/// </summary>
+public sealed class RequestEvent
+{
+    public long Id { get; set; }
+
+    public long RequestId { get; set; }
+
+    public required string RequestNumber { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    /// <summary>The staff member; null for the requester (intake) or the portal itself (retention).</summary>
+    public string? UserName { get; set; }
+
+    public required string Kind { get; set; }
+
+    /// <summary>What changed, as text without personal data ("status: New → In progress").</summary>
+    public required string Details { get; set; }
+
+    public string? PersonalDigest { get; set; }
+
+    public required string PreviousHash { get; set; }
+
+    public required string RecordHash { get; set; }
+}
