@@ -124,14 +124,20 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
 
     private static string FileName(LetterVersionView version) => $"{version.LetterId}-v{version.Number}.pdf";
 
-    /// <summary>A response package: cover letter from the template, the letters' current versions, one PDF.</summary>
-    public async Task<PdfExport> ExportPackageAsync(HcpRequest request, IReadOnlyList<string> letterIds, string userName, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A response package: cover letter from the template, a custom reply when staff wrote one, the letters' current
+    /// versions, one PDF. A package answering a request on the desk (<paramref name="fromDesk"/>) keeps only the
+    /// request's number on its export record: the requester's details stay with the request, where they are erased
+    /// after the retention period.
+    /// </summary>
+    public async Task<PdfExport> ExportPackageAsync(
+        HcpRequest request, IReadOnlyList<string> letterIds, string userName, string? reply = null, bool fromDesk = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(letterIds);
-        if (letterIds.Count == 0)
+        if (letterIds.Count == 0 && string.IsNullOrWhiteSpace(reply))
         {
-            throw new PackageRequestException("Choose at least one letter for the package.");
+            throw new PackageRequestException("Choose at least one letter for the package, or write a custom reply.");
         }
 
         var versions = new List<LetterVersionView>();
@@ -143,17 +149,17 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
 
         var template = await CoverLetterAsync(cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var html = await renderer.RenderPackageAsync(request, template.Render(request, today), versions.Select(v => v.Letter).ToList()).ConfigureAwait(false);
+        var html = await renderer.RenderPackageAsync(request, template.Render(request, today), versions.Select(v => v.Letter).ToList(), reply).ConfigureAwait(false);
         var frame = new PageFrame(
             $"Medical Information response to request {request.RequestNumber}",
             $"Request {request.RequestNumber} · {today.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)} · prepared for {request.HcpName}, {request.Credentials}",
             "Medical Information response. Not for promotional use.");
         var info = new DocumentInfo(
             $"Response to medical information request {request.RequestNumber}", userName,
-            $"Response to {request.HcpName}, {request.Credentials}: {versions.Count} enclosed letter(s)", [request.RequestNumber]);
+            $"Response to {request.HcpName}, {request.Credentials}: {(string.IsNullOrWhiteSpace(reply) ? string.Empty : "a custom reply and ")}{versions.Count} enclosed letter(s)", [request.RequestNumber]);
         var pdf = await engine.PrintAsync(html, frame, info, cancellationToken).ConfigureAwait(false);
         var record = await audit.RecordAsync(
-            new NewExport(NewExport.PackageKind, userName, "web", versions.Select(v => new ExportedLetter(v.LetterId, v.Number, v.ContentHash)).ToList(), request),
+            new NewExport(NewExport.PackageKind, userName, "web", versions.Select(v => new ExportedLetter(v.LetterId, v.Number, v.ContentHash)).ToList(), request, KeepRequest: !fromDesk),
             pdf, cancellationToken).ConfigureAwait(false);
         return new PdfExport(record, pdf, $"response-{Slug.Make(request.RequestNumber)}.pdf");
     }

@@ -24,6 +24,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<ExportFile> ExportFiles => Set<ExportFile>();
 
+    public DbSet<ErasedExportFile> ErasedExportFiles => Set<ErasedExportFile>();
+
     public DbSet<Usage.ReaderDownloadCount> ReaderDownloads => Set<Usage.ReaderDownloadCount>();
 
     public DbSet<Requests.StoredRequest> Requests => Set<Requests.StoredRequest>();

@@ -15,6 +15,9 @@ public enum ProblemKind
     /// <summary>MedInfo is set up in a way it cannot work with, or its store cannot be used as it is.</summary>
     Misconfigured,
 
+    /// <summary>What was asked for existed and was erased on purpose (personal data past its retention period).</summary>
+    Gone,
+
     /// <summary>Something kept was changed outside MedInfo (a kept PDF no longer matches its recorded hash).</summary>
     Integrity,
 }

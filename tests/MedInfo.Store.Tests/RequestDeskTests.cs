@@ -146,6 +146,30 @@ public abstract class RequestDeskTests(ITestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_package_sent_to_an_erased_requester_loses_its_bytes_but_not_its_record()
+    {
+        var number = await desk.SubmitAsync(Question("Dosing?"));
+        var other = await desk.SubmitAsync(Question("Storage?"));
+        using var audit = store.NewAuditTrail();
+        var request = new MedInfo.Letters.HcpRequest(number, "Dr Ada Quill", "MD", "St Elsewhere", "ada@example.org", "Dosing?", new DateOnly(2026, 1, 9));
+        var sent = await audit.RecordAsync(new Audit.NewExport(Audit.NewExport.PackageKind, "alice", "web", [], request, KeepRequest: false), [1, 2, 3]);
+        var kept = await audit.RecordAsync(new Audit.NewExport(Audit.NewExport.PackageKind, "alice", "web", [], request with { RequestNumber = other }, KeepRequest: false), [4, 5, 6]);
+        await desk.RecordPackageAsync(number, "alice", sent.Id, []);
+        await desk.SetStatusAsync(number, "alice", RequestStatus.Closed);
+
+        store.Clock.Now = store.Clock.Now.AddDays(731);
+        Assert.Equal(1, await desk.PurgeAsync());
+
+        Assert.Null(sent.Request); // the export record never held the requester's details
+        var gone = await Assert.ThrowsAsync<Audit.ExportFileErasedException>(() => audit.GetPdfAsync(sent.Id));
+        Assert.Contains(number, gone.Message, StringComparison.Ordinal);
+        Assert.NotNull(await audit.GetPdfAsync(kept.Id));
+        Assert.True((await audit.VerifyAsync()).Intact);
+        var refused = await Record.ExceptionAsync(() => store.ExecuteAsync($"DELETE FROM \"ExportFiles\" WHERE \"Sha256\" = '{kept.PdfSha256}'"));
+        Assert.Contains("append-only", refused?.Message ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Personal_data_changed_outside_the_app_and_a_changed_step_are_both_reported()
     {
         var number = await desk.SubmitAsync(Question("Dosing?"));

@@ -16,12 +16,13 @@ public sealed class PrintRenderer(IServiceScopeFactory scopes, ILoggerFactory lo
     public Task<string> RenderLetterAsync(Letter letter) =>
         RenderAsync<LetterPrint>(new Dictionary<string, object?> { [nameof(LetterPrint.Letter)] = letter });
 
-    public Task<string> RenderPackageAsync(HcpRequest request, string coverLetterHtml, IReadOnlyList<Letter> letters) =>
+    public Task<string> RenderPackageAsync(HcpRequest request, string coverLetterHtml, IReadOnlyList<Letter> letters, string? replyMarkdown = null) =>
         RenderAsync<PackagePrint>(new Dictionary<string, object?>
         {
             [nameof(PackagePrint.Request)] = request,
             [nameof(PackagePrint.CoverLetterHtml)] = coverLetterHtml,
             [nameof(PackagePrint.Letters)] = letters,
+            [nameof(PackagePrint.ReplyHtml)] = string.IsNullOrWhiteSpace(replyMarkdown) ? null : CustomReply.ToHtml(replyMarkdown),
         });
 
     private async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)

@@ -22,6 +22,25 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("MedInfo.Store.Audit.ErasedExportFile", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ErasedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("ErasedExportFiles", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Audit.ExportFile", b =>
                 {
                     b.Property<string>("Sha256")

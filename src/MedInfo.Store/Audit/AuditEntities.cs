@@ -59,3 +59,17 @@ public sealed class ExportFile
 
     public required byte[] Content { get; set; }
 }
+
+/// <summary>
+/// A kept PDF erased on purpose: a response package whose requester's personal data reached the end of its
+/// retention period. The export record and its hash stay (the chain hashes the PDF's SHA-256, not its bytes); this
+/// row says when and why the bytes went. Append-only; the database lets a kept PDF be deleted only once it is listed here.
+/// </summary>
+public sealed class ErasedExportFile
+{
+    public required string Sha256 { get; set; }
+
+    public DateTime ErasedUtc { get; set; }
+
+    public required string Reason { get; set; }
+}

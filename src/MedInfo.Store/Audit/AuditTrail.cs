@@ -10,8 +10,12 @@ namespace MedInfo.Store.Audit;
 /// <summary>A letter version as it went into an export.</summary>
 public sealed record ExportedLetter(string LetterId, int VersionNumber, string ContentHash);
 
-/// <summary>What an export is, before it is recorded.</summary>
-public sealed record NewExport(string Kind, string? UserName, string Source, IReadOnlyList<ExportedLetter> Letters, HcpRequest? Request = null)
+/// <summary>
+/// What an export is, before it is recorded. <paramref name="KeepRequest"/> false records the request's number
+/// only: a package answering a request on the desk leaves the requester's details with the request, where they
+/// are erased after the retention period.
+/// </summary>
+public sealed record NewExport(string Kind, string? UserName, string Source, IReadOnlyList<ExportedLetter> Letters, HcpRequest? Request = null, bool KeepRequest = true)
 {
     public const string LetterKind = "letter";
     public const string PackageKind = "package";
@@ -43,6 +47,12 @@ public sealed record AuditVerification(int Records, IReadOnlyList<string> Proble
 
 /// <summary>A kept PDF whose bytes were checked against the hash recorded when it was sent.</summary>
 public sealed record VerifiedPdf(ExportRecordView Record, byte[] Content);
+
+/// <summary>When and why a kept PDF was erased.</summary>
+public sealed record ErasedFile(DateTime ErasedUtc, string Reason);
+
+/// <summary>The kept PDF was erased under the retention rule; its record and hash remain.</summary>
+public sealed class ExportFileErasedException(string message) : MedInfoException(message, ProblemKind.Gone);
 
 /// <summary>The kept PDF no longer matches the hash recorded for it: the store was changed outside the app.</summary>
 public sealed class AuditIntegrityException(string message) : MedInfoException(message, ProblemKind.Integrity);
@@ -87,7 +97,7 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
                 UserName = export.UserName,
                 Source = export.Source,
                 RequestNumber = export.Request?.RequestNumber,
-                RequestJson = export.Request is null ? null : JsonSerializer.Serialize(export.Request),
+                RequestJson = export.Request is null || !export.KeepRequest ? null : JsonSerializer.Serialize(export.Request),
                 PdfSha256 = sha,
                 PdfSize = pdf.LongLength,
                 PreviousHash = previous,
@@ -169,12 +179,26 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var file = await db.ExportFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Sha256 == record.PdfSha256, cancellationToken).ConfigureAwait(false)
-            ?? throw new AuditIntegrityException($"Export {id}: its PDF ({record.PdfSha256}) is missing from the store.");
+        var file = await db.ExportFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Sha256 == record.PdfSha256, cancellationToken).ConfigureAwait(false);
+        if (file is null)
+        {
+            throw await ErasureOfAsync(record.PdfSha256, cancellationToken).ConfigureAwait(false) is { } erased
+                ? new ExportFileErasedException($"Export {id}: its PDF was erased on {erased.ErasedUtc:yyyy-MM-dd} ({erased.Reason}); the record and the PDF's hash remain.")
+                : new AuditIntegrityException($"Export {id}: its PDF ({record.PdfSha256}) is missing from the store.");
+        }
+
         var actual = Convert.ToHexStringLower(SHA256.HashData(file.Content));
         return actual == record.PdfSha256 && file.Content.LongLength == record.PdfSize
             ? new VerifiedPdf(record, file.Content)
             : throw new AuditIntegrityException($"Export {id}: the kept PDF hashes to {actual}, not the recorded {record.PdfSha256}.");
+    }
+
+    /// <summary>When and why the kept PDF with this SHA-256 was erased; null when it was not.</summary>
+    public async Task<ErasedFile?> ErasureOfAsync(string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.ErasedExportFiles.AsNoTracking().Where(f => f.Sha256 == sha256)
+            .Select(f => new ErasedFile(DateTime.SpecifyKind(f.ErasedUtc, DateTimeKind.Utc), f.Reason)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -42,3 +42,14 @@ internal sealed class ExportFileConfiguration : IEntityTypeConfiguration<ExportF
         builder.Property(f => f.Sha256).HasMaxLength(64);
     }
 }
+
+internal sealed class ErasedExportFileConfiguration : IEntityTypeConfiguration<ErasedExportFile>
+{
+    public void Configure(EntityTypeBuilder<ErasedExportFile> builder)
+    {
+        builder.ToTable("ErasedExportFiles");
+        builder.HasKey(f => f.Sha256);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.Reason).HasMaxLength(200);
+    }
+}

@@ -17,6 +17,25 @@ namespace MedInfo.Store.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
+            modelBuilder.Entity("MedInfo.Store.Audit.ErasedExportFile", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ErasedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("ErasedExportFiles", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Audit.ExportFile", b =>
                 {
                     b.Property<string>("Sha256")

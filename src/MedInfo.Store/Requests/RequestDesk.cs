@@ -330,6 +330,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
                 }
 
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                await EraseSentPackagesAsync(db, due.Select(r => r.Number).ToList(), now, cancellationToken).ConfigureAwait(false);
                 return (due.Count, due.Select(r => Event(r, null, RequestEvents.Erased,
                     $"personal data erased: closed {RequestEvents.At(r.ClosedUtc!.Value)}, kept {settings.KeepPersonalDataDays.ToString(CultureInfo.InvariantCulture)} days", null)).ToArray());
             }, cancellationToken).ConfigureAwait(false);
@@ -339,6 +340,26 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
                 return erased;
             }
         }
+    }
+
+    /// <summary>
+    /// The PDFs sent in answer to these requests carry the requesters' names and questions: their bytes go too, listed
+    /// first among the erased files (the database lets a kept PDF go only then). Their export records and hashes stay.
+    /// </summary>
+    private static async Task EraseSentPackagesAsync(MedInfoDb db, IReadOnlyList<string> numbers, DateTime now, CancellationToken cancellationToken)
+    {
+        var sent = await db.ExportRecords.AsNoTracking()
+            .Where(e => e.Kind == Audit.NewExport.PackageKind && e.RequestNumber != null && numbers.Contains(e.RequestNumber))
+            .Select(e => new { e.PdfSha256, e.RequestNumber }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var shas = sent.Select(s => s.PdfSha256).Distinct().ToList();
+        var erased = await db.ErasedExportFiles.AsNoTracking().Where(f => shas.Contains(f.Sha256)).Select(f => f.Sha256).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var file in sent.Where(s => !erased.Contains(s.PdfSha256)).DistinctBy(s => s.PdfSha256))
+        {
+            db.ErasedExportFiles.Add(new Audit.ErasedExportFile { Sha256 = file.PdfSha256, ErasedUtc = now, Reason = $"retention: personal data of request {file.RequestNumber}" });
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await db.ExportFiles.Where(f => shas.Contains(f.Sha256)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private string? MoveTo(StoredRequest request, RequestStatus status)

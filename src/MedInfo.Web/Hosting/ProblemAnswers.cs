@@ -35,6 +35,7 @@ internal sealed class ProblemAnswers : IEndpointFilter
         ProblemKind.Invalid => StatusCodes.Status400BadRequest,
         ProblemKind.Unavailable or ProblemKind.Busy => StatusCodes.Status503ServiceUnavailable,
         ProblemKind.Integrity => StatusCodes.Status409Conflict,
+        ProblemKind.Gone => StatusCodes.Status410Gone,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -44,6 +45,7 @@ internal sealed class ProblemAnswers : IEndpointFilter
         ProblemKind.Unavailable => "A part of MedInfo is not available",
         ProblemKind.Busy => "MedInfo is busy",
         ProblemKind.Integrity => "A kept record no longer matches its hash",
+        ProblemKind.Gone => "It was erased under the retention rule",
         _ => "MedInfo is not set up to do this",
     };
 }

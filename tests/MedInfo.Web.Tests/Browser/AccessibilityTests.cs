@@ -17,6 +17,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/products/darzalex-faspro", true)]
     [InlineData("/letters/no-such-letter", true)]
     [InlineData("/staff/signin", false)]
+    [InlineData("/ask", false)]
+    [InlineData("/ask?for=patient", false)]
+    [InlineData("/ask/received/MIR-2026-000123", false)]
     public async Task No_WCAG_2_1_A_or_AA_violations(string url, bool asProfessional)
     {
         // The CSP rightly refuses injected scripts; only this checking context lifts it, to load axe.

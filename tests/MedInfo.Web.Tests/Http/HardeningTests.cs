@@ -57,7 +57,7 @@ public sealed class SignInRedirectTests(PortalFactory portal) : IClassFixture<Po
         var response = await StaffSession.PostFormAsync(client, path, "signin", [new("Input.Email", email), new("Input.Password", StaffSession.Password)]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/staff/exports", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        Assert.Equal("/staff/requests", response.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
     }
 
     [Fact]

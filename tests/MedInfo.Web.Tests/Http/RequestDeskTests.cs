@@ -229,6 +229,48 @@ public sealed partial class RequestDeskTests(PortalFactory portal) : IClassFixtu
         Assert.Equal(SafetyFlag.Screening, (await portal.Services.GetRequiredService<RequestDesk>().GetAsync(number, Staff))!.AdverseEvent);
     }
 
+    [Fact]
+    public async Task A_custom_reply_prints_markup_as_text_and_its_PDF_is_gone_once_the_retention_period_ends()
+    {
+        var sent = await AskAsync(Reader("203.0.113.18"), Question("Is DARZALEX stable after dilution?", name: "Dr. Retained Example"));
+        var number = NumberPattern().Match(sent.Headers.Location!.OriginalString).Value;
+        var staff = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(staff, Staff);
+        var packagePath = $"/staff/packages/new?request={number}";
+        var made = await StaffSession.PostFormAsync(staff, packagePath, "package",
+        [
+            new("Form.RequestNumber", number), new("Form.DateReceived", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Form.Question", "Is DARZALEX stable after dilution?"), new("Form.HcpName", "Dr. Retained Example"), new("Form.Credentials", "MD"),
+            new("Form.Contact", "imani@example.org"),
+            new("Form.Reply", "Thank you. <script>alert(1)</script> See [the label](javascript:alert(2)) and **the study**.\n\n![x](http://tracker.example/x.png)"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var export = (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery(Text: number))).Single();
+        Assert.Null(export.Request); // the requester's details stay with the request
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(await staff.GetByteArrayAsync(StaffEndpointsPdf(export.Id))))
+        {
+            var text = string.Join(' ', document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+            Assert.Contains("<script>alert(1)</script>", text, StringComparison.Ordinal);
+            Assert.Contains("the label", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("javascript", text, StringComparison.Ordinal);
+            Assert.Empty(document.GetPages().SelectMany(p => p.GetImages()));
+        }
+
+        await StaffSession.PostFormAsync(staff, RequestPath(number), "status", [new("status", "closed")]);
+        using var retention = new RequestDesk(
+            portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<MedInfo.Store.MedInfoDb>>(), portal.Services.GetRequiredService<RequestLog>(),
+            Microsoft.Extensions.Options.Options.Create(new RequestOptions { KeepPersonalDataDays = 0 }), TimeProvider.System);
+        Assert.True(await retention.PurgeAsync() >= 1);
+
+        Assert.Equal(HttpStatusCode.Gone, (await staff.GetAsync(StaffEndpointsPdf(export.Id))).StatusCode);
+        Assert.Contains("The PDF was erased", await staff.GetStringAsync($"/staff/exports/{export.Id}"), StringComparison.Ordinal);
+        var page = await staff.GetStringAsync(RequestPath(number));
+        Assert.Contains("personal data was erased", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dr. Retained Example", page, StringComparison.Ordinal);
+        Assert.True((await portal.Services.GetRequiredService<RequestLog>().VerifyAsync()).Intact);
+        Assert.True((await portal.Services.GetRequiredService<AuditTrail>().VerifyAsync()).Intact);
+    }
+
     private static string RequestPath(string number) => $"/staff/requests/{number}";
 
     private static string RequestLink(string number) => $"href=\"/staff/requests/{number}\"";

@@ -44,6 +44,11 @@ public sealed class PackageForm
     [Display(Name = "The question")]
     public string Question { get; set; } = string.Empty;
 
+    [StringLength(8000, ErrorMessage = "The custom reply is limited to 8,000 characters.")]
+    [VisibleText]
+    [Display(Name = "The custom reply")]
+    public string? Reply { get; set; }
+
     [Required(ErrorMessage = "Enter the date the request was received.")]
     [ReceivedDate]
     public DateOnly? DateReceived { get; set; }
