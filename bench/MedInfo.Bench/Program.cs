@@ -49,6 +49,12 @@ if (Wants("http"))
     await HttpBench.RunAsync(workspace, repository, report);
 }
 
+if (Wants("inbox"))
+{
+    Console.WriteLine("Staff inbox and request page …");
+    await InboxBench.RunAsync(workspace, repository, ArgInt("--requests", 100_000), report);
+}
+
 if (Wants("pdf"))
 {
     Console.WriteLine("PDF …");

@@ -91,6 +91,20 @@ public abstract class RequestDeskTests(ITestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answered_request_stays_first_in_the_inbox_until_its_safety_flag_is_forwarded_and_a_number_finds_any_request()
+    {
+        var flagged = await desk.SubmitAsync(Question("A patient died; is this a known reaction?"));
+        var closed = await desk.SubmitAsync(Question("Storage?"));
+        await desk.SetStatusAsync(flagged, "alice", RequestStatus.Answered);
+        await desk.SetStatusAsync(closed, "alice", RequestStatus.Closed);
+
+        Assert.Equal(flagged, Assert.Single((await desk.ListAsync(new InboxQuery())).Rows).Number);
+        await desk.RecordForwardedAsync(flagged, "alice", "PV-9");
+        Assert.Empty((await desk.ListAsync(new InboxQuery())).Rows);
+        Assert.Equal(closed, Assert.Single((await desk.ListAsync(new InboxQuery(Text: " " + closed.ToLowerInvariant() + " "))).Rows).Number);
+    }
+
+    [Fact]
     public async Task Taking_noting_and_answering_are_each_a_step_and_the_log_verifies()
     {
         var number = await desk.SubmitAsync(Question("ZYLOMAB in POEMS syndrome?"));

@@ -446,6 +446,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -456,9 +459,6 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<bool>("OffLabel")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("Open")
                         .HasColumnType("boolean");
 
                     b.Property<string>("OtherProduct")
@@ -511,9 +511,6 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<bool>("SafetyPending")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Salt")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -528,8 +525,6 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedTo");
-
                     b.HasIndex("ClosedUtc");
 
                     b.HasIndex("Number")
@@ -537,10 +532,15 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.HasIndex("ReceivedUtc");
 
-                    b.HasIndex("Status", "SafetyPending", "QueueDueUtc");
+                    b.HasIndex("AdverseEvent", "Lane");
 
-                    b.HasIndex("Open", "SafetyPending", "QueueDueUtc", "Id")
-                        .IsDescending(false, true, false, false);
+                    b.HasIndex("AssignedTo", "Lane");
+
+                    b.HasIndex("ProductComplaint", "Lane");
+
+                    b.HasIndex("Status", "ReceivedUtc");
+
+                    b.HasIndex("Lane", "QueueDueUtc", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -31,10 +31,13 @@ internal sealed class StoredRequestConfiguration : IEntityTypeConfiguration<Stor
         builder.Property(r => r.Salt).HasMaxLength(64);
 
         // The inbox: open requests, pending safety flags first, by due time; the other views by receipt.
-        builder.HasIndex(r => new { r.Open, r.SafetyPending, r.QueueDueUtc, r.Id }).IsDescending(false, true, false, false);
-        builder.HasIndex(r => new { r.Status, r.SafetyPending, r.QueueDueUtc });
+        builder.Ignore(r => r.SafetyPending);
+        builder.HasIndex(r => new { r.Lane, r.QueueDueUtc, r.Id });
+        builder.HasIndex(r => new { r.Status, r.ReceivedUtc });
         builder.HasIndex(r => r.ReceivedUtc);
-        builder.HasIndex(r => r.AssignedTo);
+        builder.HasIndex(r => new { r.AssignedTo, r.Lane });
+        builder.HasIndex(r => new { r.AdverseEvent, r.Lane });
+        builder.HasIndex(r => new { r.ProductComplaint, r.Lane });
         builder.HasIndex(r => r.ClosedUtc);
         builder.HasMany(r => r.Products).WithOne().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.Notes).WithOne().HasForeignKey(n => n.RequestId).OnDelete(DeleteBehavior.Cascade);

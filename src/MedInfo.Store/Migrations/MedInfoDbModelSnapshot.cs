@@ -427,6 +427,9 @@ namespace MedInfo.Store.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -437,9 +440,6 @@ namespace MedInfo.Store.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("OffLabel")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Open")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OtherProduct")
@@ -492,9 +492,6 @@ namespace MedInfo.Store.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("SafetyPending")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Salt")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -509,8 +506,6 @@ namespace MedInfo.Store.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedTo");
-
                     b.HasIndex("ClosedUtc");
 
                     b.HasIndex("Number")
@@ -518,10 +513,15 @@ namespace MedInfo.Store.Migrations
 
                     b.HasIndex("ReceivedUtc");
 
-                    b.HasIndex("Status", "SafetyPending", "QueueDueUtc");
+                    b.HasIndex("AdverseEvent", "Lane");
 
-                    b.HasIndex("Open", "SafetyPending", "QueueDueUtc", "Id")
-                        .IsDescending(false, true, false, false);
+                    b.HasIndex("AssignedTo", "Lane");
+
+                    b.HasIndex("ProductComplaint", "Lane");
+
+                    b.HasIndex("Status", "ReceivedUtc");
+
+                    b.HasIndex("Lane", "QueueDueUtc", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -66,7 +66,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
         {
             db.Requests.Add(stored);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            stored.Number = NumberFor(now, stored.Id);
+            stored.Number = RequestNumber.Format(TimeZoneInfo.ConvertTimeFromUtc(now, settings.Zone).Year, stored.Id);
             stored.SearchText = PersonalData.SearchText(stored);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             var flags = string.Concat(
@@ -85,7 +85,13 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var requests = db.Requests.AsNoTracking();
-        requests = query.Status is { } status ? requests.Where(r => r.Status == status) : query.All ? requests : requests.Where(r => r.Open);
+        if (RequestNumber.Normalize(query.Text) is { } number)
+        {
+            // A number typed from an email or a call finds its request whatever its status.
+            return await PageAsync(requests.Where(r => r.Number == number), done: true, query, cancellationToken).ConfigureAwait(false);
+        }
+
+        requests = query.Status is { } status ? requests.Where(r => r.Status == status) : query.All ? requests : requests.Where(r => r.Lane < StoredRequest.DoneLane);
         requests = query.Flag switch
         {
             InboxQuery.AdverseEventFlag => requests.Where(r => r.AdverseEvent != null),
@@ -116,21 +122,27 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
             requests = requests.Where(r => EF.Functions.Like(r.SearchText!, pattern, "\\"));
         }
 
+        return await PageAsync(requests, done: query.All || query.Status is RequestStatus.Answered or RequestStatus.Closed, query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>One page of <paramref name="requests"/>: work to do by lane and deadline, done work newest first.</summary>
+    private static async Task<InboxResult> PageAsync(IQueryable<StoredRequest> requests, bool done, InboxQuery query, CancellationToken cancellationToken)
+    {
         var total = await requests.CountAsync(cancellationToken).ConfigureAwait(false);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        var ordered = query.All || query.Status is RequestStatus.Answered or RequestStatus.Closed
+        var ordered = done
             ? requests.OrderByDescending(r => r.ReceivedUtc).ThenByDescending(r => r.Id)
-            : requests.OrderByDescending(r => r.SafetyPending).ThenBy(r => r.QueueDueUtc).ThenBy(r => r.Id);
+            : requests.OrderBy(r => r.Lane).ThenBy(r => r.QueueDueUtc).ThenBy(r => r.Id);
         var rows = await ordered.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(r => new
             {
                 r.Number, r.Status, r.Priority, r.Requester, AdverseEvent = r.AdverseEvent != null, ProductComplaint = r.ProductComplaint != null,
-                r.OffLabel, r.SafetyPending, Products = r.Products.Select(p => p.Brand).ToList(), r.ReceivedUtc, r.QueueDueUtc, r.AssignedTo,
+                r.OffLabel, r.Lane, Products = r.Products.Select(p => p.Brand).ToList(), r.ReceivedUtc, r.QueueDueUtc, r.AssignedTo,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new InboxResult(
-            rows.Select(r => new InboxRow(r.Number, r.Status, r.Priority, r.Requester, r.AdverseEvent, r.ProductComplaint, r.OffLabel, r.SafetyPending,
+            rows.Select(r => new InboxRow(r.Number, r.Status, r.Priority, r.Requester, r.AdverseEvent, r.ProductComplaint, r.OffLabel, r.Lane == StoredRequest.SafetyLane,
                 r.Products, Utc(r.ReceivedUtc), Utc(r.QueueDueUtc), r.AssignedTo)).ToList(),
             total, page, pageSize);
     }
@@ -447,9 +459,6 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
         PreviousHash = string.Empty,
         RecordHash = string.Empty,
     };
-
-    private string NumberFor(DateTime receivedUtc, long id) =>
-        string.Create(CultureInfo.InvariantCulture, $"MIR-{TimeZoneInfo.ConvertTimeFromUtc(receivedUtc, settings.Zone).Year}-{id:D6}");
 
     private BusinessCalendar Calendar() => new(settings.Zone, settings.Holidays);
 

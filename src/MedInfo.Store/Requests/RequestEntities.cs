@@ -43,11 +43,18 @@ public sealed class StoredRequest
     /// <summary>The service level's due time for the answer.</summary>
     public DateTime DueUtc { get; set; }
 
-    /// <summary>Open (not Answered or Closed): the inbox's default view.</summary>
-    public bool Open { get; set; }
+    /// <summary>
+    /// The inbox's lanes, first to last: <see cref="SafetyLane"/> (a safety flag not yet forwarded, whatever the
+    /// status), <see cref="OpenLane"/>, <see cref="DoneLane"/> (answered or closed). The default view is the first
+    /// two; one integer column keeps it a range on one index.
+    /// </summary>
+    public int Lane { get; set; }
 
-    /// <summary>A safety flag not yet forwarded: these come first in the inbox.</summary>
-    public bool SafetyPending { get; set; }
+    public const int SafetyLane = 0;
+    public const int OpenLane = 1;
+    public const int DoneLane = 2;
+
+    public bool SafetyPending => Lane == SafetyLane;
 
     /// <summary>What the inbox orders by: the pharmacovigilance deadline while a safety flag is pending, else the answer's due time.</summary>
     public DateTime QueueDueUtc { get; set; }
@@ -98,9 +105,10 @@ public sealed class StoredRequest
     /// <summary>Keeps the inbox columns in step with the request's state.</summary>
     internal void Requeue()
     {
-        Open = Status is not (RequestStatus.Answered or RequestStatus.Closed);
-        SafetyPending = (AdverseEvent is not null || ProductComplaint is not null) && ForwardedUtc is null;
-        QueueDueUtc = SafetyPending && PharmacovigilanceDueUtc is { } pv && pv < DueUtc ? pv : DueUtc;
+        Lane = (AdverseEvent is not null || ProductComplaint is not null) && ForwardedUtc is null ? SafetyLane
+            : Status is RequestStatus.Answered or RequestStatus.Closed ? DoneLane
+            : OpenLane;
+        QueueDueUtc = Lane == SafetyLane && PharmacovigilanceDueUtc is { } pv && pv < DueUtc ? pv : DueUtc;
     }
 }
 

@@ -12,6 +12,19 @@ namespace MedInfo.Store.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ErasedExportFiles",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ErasedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasedExportFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -53,8 +66,7 @@ namespace MedInfo.Store.Migrations
                     ForwardedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ForwardedReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Open = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SafetyPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Lane = table.Column<int>(type: "INTEGER", nullable: false),
                     QueueDueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AnsweredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -140,14 +152,24 @@ namespace MedInfo.Store.Migrations
                 columns: new[] { "Brand", "RequestId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_AssignedTo",
+                name: "IX_Requests_AdverseEvent_Lane",
                 table: "Requests",
-                column: "AssignedTo");
+                columns: new[] { "AdverseEvent", "Lane" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssignedTo_Lane",
+                table: "Requests",
+                columns: new[] { "AssignedTo", "Lane" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_ClosedUtc",
                 table: "Requests",
                 column: "ClosedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Lane_QueueDueUtc_Id",
+                table: "Requests",
+                columns: new[] { "Lane", "QueueDueUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Number",
@@ -156,10 +178,9 @@ namespace MedInfo.Store.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_Open_SafetyPending_QueueDueUtc_Id",
+                name: "IX_Requests_ProductComplaint_Lane",
                 table: "Requests",
-                columns: new[] { "Open", "SafetyPending", "QueueDueUtc", "Id" },
-                descending: new[] { false, true, false, false });
+                columns: new[] { "ProductComplaint", "Lane" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_ReceivedUtc",
@@ -167,20 +188,36 @@ namespace MedInfo.Store.Migrations
                 column: "ReceivedUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_Status_SafetyPending_QueueDueUtc",
+                name: "IX_Requests_Status_ReceivedUtc",
                 table: "Requests",
-                columns: new[] { "Status", "SafetyPending", "QueueDueUtc" });
+                columns: new[] { "Status", "ReceivedUtc" });
 
-            // The request log is append-only like the export records: the database refuses to change or delete a step.
-            migrationBuilder.Sql("CREATE TRIGGER RequestEvents_NoUpdate BEFORE UPDATE ON RequestEvents BEGIN SELECT RAISE(ABORT, 'RequestEvents is an append-only audit table: rows cannot be changed'); END;");
-            migrationBuilder.Sql("CREATE TRIGGER RequestEvents_NoDelete BEFORE DELETE ON RequestEvents BEGIN SELECT RAISE(ABORT, 'RequestEvents is an append-only audit table: rows cannot be deleted'); END;");
+            // The request log and the erasure list are append-only like the export records: the database refuses to
+            // change or delete a row. A kept PDF may now be deleted once, and only once it is on the erasure list.
+            foreach (var table in new[] { "RequestEvents", "ErasedExportFiles" })
+            {
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoUpdate BEFORE UPDATE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is an append-only audit table: rows cannot be changed'); END;");
+                migrationBuilder.Sql($"CREATE TRIGGER {table}_NoDelete BEFORE DELETE ON {table} BEGIN SELECT RAISE(ABORT, '{table} is an append-only audit table: rows cannot be deleted'); END;");
+            }
+
+            migrationBuilder.Sql("DROP TRIGGER ExportFiles_NoDelete;");
+            migrationBuilder.Sql("CREATE TRIGGER ExportFiles_NoDelete BEFORE DELETE ON ExportFiles WHEN NOT EXISTS (SELECT 1 FROM ErasedExportFiles WHERE Sha256 = OLD.Sha256) BEGIN SELECT RAISE(ABORT, 'ExportFiles is an append-only audit table: rows cannot be deleted'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS RequestEvents_NoUpdate;");
-            migrationBuilder.Sql("DROP TRIGGER IF EXISTS RequestEvents_NoDelete;");
+            migrationBuilder.Sql("DROP TRIGGER ExportFiles_NoDelete;");
+            migrationBuilder.Sql("CREATE TRIGGER ExportFiles_NoDelete BEFORE DELETE ON ExportFiles BEGIN SELECT RAISE(ABORT, 'ExportFiles is an append-only audit table: rows cannot be deleted'); END;");
+            foreach (var table in new[] { "RequestEvents", "ErasedExportFiles" })
+            {
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoUpdate;");
+                migrationBuilder.Sql($"DROP TRIGGER IF EXISTS {table}_NoDelete;");
+            }
+
+            migrationBuilder.DropTable(
+                name: "ErasedExportFiles");
+
             migrationBuilder.DropTable(
                 name: "RequestEvents");
 

@@ -13,6 +13,19 @@ namespace MedInfo.Store.PostgreSql.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ErasedExportFiles",
+                columns: table => new
+                {
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ErasedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ErasedExportFiles", x => x.Sha256);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -54,8 +67,7 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     ForwardedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     ForwardedReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     DueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Open = table.Column<bool>(type: "boolean", nullable: false),
-                    SafetyPending = table.Column<bool>(type: "boolean", nullable: false),
+                    Lane = table.Column<int>(type: "integer", nullable: false),
                     QueueDueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AnsweredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -141,14 +153,24 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 columns: new[] { "Brand", "RequestId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_AssignedTo",
+                name: "IX_Requests_AdverseEvent_Lane",
                 table: "Requests",
-                column: "AssignedTo");
+                columns: new[] { "AdverseEvent", "Lane" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_AssignedTo_Lane",
+                table: "Requests",
+                columns: new[] { "AssignedTo", "Lane" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_ClosedUtc",
                 table: "Requests",
                 column: "ClosedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Lane_QueueDueUtc_Id",
+                table: "Requests",
+                columns: new[] { "Lane", "QueueDueUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Number",
@@ -157,10 +179,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_Open_SafetyPending_QueueDueUtc_Id",
+                name: "IX_Requests_ProductComplaint_Lane",
                 table: "Requests",
-                columns: new[] { "Open", "SafetyPending", "QueueDueUtc", "Id" },
-                descending: new[] { false, true, false, false });
+                columns: new[] { "ProductComplaint", "Lane" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_ReceivedUtc",
@@ -168,15 +189,32 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 column: "ReceivedUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Requests_Status_SafetyPending_QueueDueUtc",
+                name: "IX_Requests_Status_ReceivedUtc",
                 table: "Requests",
-                columns: new[] { "Status", "SafetyPending", "QueueDueUtc" });
+                columns: new[] { "Status", "ReceivedUtc" });
 
-            // The request log is append-only like the export records (the function is the initial migration's).
+            // The request log and the erasure list are append-only like the export records (the function is the
+            // initial migration's). A kept PDF may now be deleted once, and only once it is on the erasure list.
+            foreach (var table in new[] { "RequestEvents", "ErasedExportFiles" })
+            {
+                migrationBuilder.Sql($"""
+                    CREATE TRIGGER "{table}_NoUpdate" BEFORE UPDATE ON "{table}" FOR EACH ROW EXECUTE FUNCTION medinfo_refuse_audit_change();
+                    CREATE TRIGGER "{table}_NoDelete" BEFORE DELETE ON "{table}" FOR EACH ROW EXECUTE FUNCTION medinfo_refuse_audit_change();
+                    CREATE TRIGGER "{table}_NoTruncate" BEFORE TRUNCATE ON "{table}" FOR EACH STATEMENT EXECUTE FUNCTION medinfo_refuse_audit_change();
+                    """);
+            }
+
             migrationBuilder.Sql("""
-                CREATE TRIGGER "RequestEvents_NoUpdate" BEFORE UPDATE ON "RequestEvents" FOR EACH ROW EXECUTE FUNCTION medinfo_refuse_audit_change();
-                CREATE TRIGGER "RequestEvents_NoDelete" BEFORE DELETE ON "RequestEvents" FOR EACH ROW EXECUTE FUNCTION medinfo_refuse_audit_change();
-                CREATE TRIGGER "RequestEvents_NoTruncate" BEFORE TRUNCATE ON "RequestEvents" FOR EACH STATEMENT EXECUTE FUNCTION medinfo_refuse_audit_change();
+                CREATE FUNCTION medinfo_refuse_unerased_file_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF EXISTS (SELECT 1 FROM "ErasedExportFiles" WHERE "Sha256" = OLD."Sha256") THEN
+                        RETURN OLD;
+                    END IF;
+                    RAISE EXCEPTION '% is an append-only audit table: rows cannot be deleted', TG_TABLE_NAME;
+                END
+                $$;
+                DROP TRIGGER "ExportFiles_NoDelete" ON "ExportFiles";
+                CREATE TRIGGER "ExportFiles_NoDelete" BEFORE DELETE ON "ExportFiles" FOR EACH ROW EXECUTE FUNCTION medinfo_refuse_unerased_file_delete();
                 """);
         }
 
@@ -184,10 +222,22 @@ namespace MedInfo.Store.PostgreSql.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP TRIGGER IF EXISTS "RequestEvents_NoUpdate" ON "RequestEvents";
-                DROP TRIGGER IF EXISTS "RequestEvents_NoDelete" ON "RequestEvents";
-                DROP TRIGGER IF EXISTS "RequestEvents_NoTruncate" ON "RequestEvents";
+                DROP TRIGGER "ExportFiles_NoDelete" ON "ExportFiles";
+                CREATE TRIGGER "ExportFiles_NoDelete" BEFORE DELETE ON "ExportFiles" FOR EACH ROW EXECUTE FUNCTION medinfo_refuse_audit_change();
+                DROP FUNCTION IF EXISTS medinfo_refuse_unerased_file_delete();
                 """);
+            foreach (var table in new[] { "RequestEvents", "ErasedExportFiles" })
+            {
+                migrationBuilder.Sql($"""
+                    DROP TRIGGER IF EXISTS "{table}_NoUpdate" ON "{table}";
+                    DROP TRIGGER IF EXISTS "{table}_NoDelete" ON "{table}";
+                    DROP TRIGGER IF EXISTS "{table}_NoTruncate" ON "{table}";
+                    """);
+            }
+
+            migrationBuilder.DropTable(
+                name: "ErasedExportFiles");
+
             migrationBuilder.DropTable(
                 name: "RequestEvents");
 

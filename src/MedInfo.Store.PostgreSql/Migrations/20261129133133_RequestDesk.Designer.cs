@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MedInfo.Store.PostgreSql.Migrations
 {
     [DbContext(typeof(MedInfoDb))]
-    [Migration("20261129130051_RequestDesk")]
+    [Migration("20261129133133_RequestDesk")]
     partial class RequestDesk
     {
         /// <inheritdoc />
@@ -24,6 +24,25 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("MedInfo.Store.Audit.ErasedExportFile", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ErasedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("ErasedExportFiles", (string)null);
+                });
 
             modelBuilder.Entity("MedInfo.Store.Audit.ExportFile", b =>
                 {
@@ -430,6 +449,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Lane")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -440,9 +462,6 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasColumnType("character varying(50)");
 
                     b.Property<bool>("OffLabel")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("Open")
                         .HasColumnType("boolean");
 
                     b.Property<string>("OtherProduct")
@@ -495,9 +514,6 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<bool>("SafetyPending")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Salt")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -512,8 +528,6 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedTo");
-
                     b.HasIndex("ClosedUtc");
 
                     b.HasIndex("Number")
@@ -521,10 +535,15 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.HasIndex("ReceivedUtc");
 
-                    b.HasIndex("Status", "SafetyPending", "QueueDueUtc");
+                    b.HasIndex("AdverseEvent", "Lane");
 
-                    b.HasIndex("Open", "SafetyPending", "QueueDueUtc", "Id")
-                        .IsDescending(false, true, false, false);
+                    b.HasIndex("AssignedTo", "Lane");
+
+                    b.HasIndex("ProductComplaint", "Lane");
+
+                    b.HasIndex("Status", "ReceivedUtc");
+
+                    b.HasIndex("Lane", "QueueDueUtc", "Id");
 
                     b.ToTable("Requests", (string)null);
                 });
