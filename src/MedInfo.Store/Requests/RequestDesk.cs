@@ -154,17 +154,21 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
     /// </summary>
     public async Task<RequestDetail?> GetAsync(string number, string? viewer, CancellationToken cancellationToken = default)
     {
-        var found = await WriteAsync(async db =>
+        StoredRequest? found;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false))
         {
-            var request = await db.Requests.AsNoTracking().Include(r => r.Products).Include(r => r.Notes)
+            found = await db.Requests.AsNoTracking().Include(r => r.Products).Include(r => r.Notes)
                 .FirstOrDefaultAsync(r => r.Number == number, cancellationToken).ConfigureAwait(false);
-            return request is null || request.PersonalDataErasedUtc is not null || viewer is null
-                ? (request, Array.Empty<RequestEvent>())
-                : (request, new[] { Event(request, viewer, RequestEvents.Viewed, "personal data shown", null) });
-        }, cancellationToken).ConfigureAwait(false);
+        }
+
         if (found is null)
         {
             return null;
+        }
+
+        if (viewer is not null && found.PersonalDataErasedUtc is null)
+        {
+            await WriteAsync(_ => Task.FromResult((0, new[] { Event(found, viewer, RequestEvents.Viewed, "personal data shown", null) })), cancellationToken).ConfigureAwait(false);
         }
 
         var history = await log.HistoryAsync(found.Number, cancellationToken).ConfigureAwait(false);
@@ -315,6 +319,11 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
     public Task RecordPackageAsync(string number, string user, long exportRecordId, IReadOnlyList<string> letters, CancellationToken cancellationToken = default) =>
         ChangeAsync(number, user, RequestEvents.Package, request =>
         {
+            if (RequestRules.CannotAnswer(request.OffLabel, letters.Count) is { } refusal)
+            {
+                throw new RequestActionException(refusal);
+            }
+
             var sent = $"response package sent: export record {exportRecordId.ToString(CultureInfo.InvariantCulture)}" +
                 (letters.Count == 0 ? ", a custom reply" : $", letters {string.Join(", ", letters)}");
             return request.Status == RequestStatus.Answered ? sent : sent + "; " + MoveTo(request, RequestStatus.Answered);

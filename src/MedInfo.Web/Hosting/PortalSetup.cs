@@ -74,7 +74,6 @@ public static class PortalSetup
             .Validate(o => o.PharmacovigilanceBusinessDays >= 0 && o.ServiceLevelBusinessDays.Values.All(d => d >= 0), "MedInfo:Requests: business days must be 0 or more.")
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "MedInfo:Requests:TimeZone must be a time zone id such as Europe/Berlin or America/New_York.")
             .ValidateOnStart();
-        builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Requests.RetentionJob>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CircuitClient>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientHandler>();
@@ -82,6 +81,7 @@ public static class PortalSetup
         builder.Services.AddSingleton<ContentImportStatus>();
         builder.Services.AddSingleton<ContentStartup>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
+        builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Requests.RetentionJob>(); // after the store is ready
         builder.Services.AddOutputCache(cache =>
         {
             cache.AddPolicy(LetterCaching.Policy, new LetterOutputCachePolicy());

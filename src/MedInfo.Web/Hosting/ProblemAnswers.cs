@@ -26,26 +26,7 @@ internal sealed class ProblemAnswers : IEndpointFilter
                 context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             }
 
-            return TypedResults.Problem(problem.Message, statusCode: StatusOf(problem.Kind), title: TitleOf(problem.Kind));
+            return TypedResults.Problem(problem.Message, statusCode: ProblemStatus.Of(problem.Kind), title: ProblemStatus.TitleOf(problem.Kind));
         }
     }
-
-    public static int StatusOf(ProblemKind kind) => kind switch
-    {
-        ProblemKind.Invalid => StatusCodes.Status400BadRequest,
-        ProblemKind.Unavailable or ProblemKind.Busy => StatusCodes.Status503ServiceUnavailable,
-        ProblemKind.Integrity => StatusCodes.Status409Conflict,
-        ProblemKind.Gone => StatusCodes.Status410Gone,
-        _ => StatusCodes.Status500InternalServerError,
-    };
-
-    private static string TitleOf(ProblemKind kind) => kind switch
-    {
-        ProblemKind.Invalid => "The request cannot be done as asked",
-        ProblemKind.Unavailable => "A part of MedInfo is not available",
-        ProblemKind.Busy => "MedInfo is busy",
-        ProblemKind.Integrity => "A kept record no longer matches its hash",
-        ProblemKind.Gone => "It was erased under the retention rule",
-        _ => "MedInfo is not set up to do this",
-    };
 }

@@ -32,6 +32,11 @@ public sealed class QueryValueTests(PortalFactory portal) : IClassFixture<Portal
         "/staff/exports/1?created={0}",
         "/staff/signin?ReturnUrl={0}",
         "/staff/packages/new?letter={0}",
+        "/staff/packages/new?request={0}&letter={0}",
+        "/staff/requests?q={0}&status={0}&flag={0}&product={0}&assigned={0}&page={0}",
+        "/staff/requests/MIR-2026-000001?find={0}",
+        "/ask?for={0}&product={0}",
+        "/ask/received/MIR-2026-000001?for={0}",
         "/?q={0}",
         "/letters/darzalex-poems-syndrome?v={0}",
     ];
@@ -47,7 +52,7 @@ public sealed class QueryValueTests(PortalFactory portal) : IClassFixture<Portal
 
             Assert.True(
                 response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Redirect or HttpStatusCode.Found,
-                $"{path} answered {(int)response.StatusCode}");
+                $"{path} answered {(int)response.StatusCode}: {(response.StatusCode == HttpStatusCode.InternalServerError ? await response.Content.ReadAsStringAsync() : string.Empty)}");
         }
     }
 

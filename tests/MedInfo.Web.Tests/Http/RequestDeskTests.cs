@@ -271,6 +271,45 @@ public sealed partial class RequestDeskTests(PortalFactory portal) : IClassFixtu
         Assert.True((await portal.Services.GetRequiredService<AuditTrail>().VerifyAsync()).Intact);
     }
 
+    [Fact]
+    public async Task Staff_set_flags_priority_and_notes_on_the_page_and_an_off_label_request_needs_a_letter()
+    {
+        var sent = await AskAsync(Reader("203.0.113.19"), Question("Can DARZALEX be given in POEMS syndrome?"));
+        var number = NumberPattern().Match(sent.Headers.Location!.OriginalString).Value;
+        var staff = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(staff, Staff);
+
+        foreach (var (handler, field, value) in new[]
+        {
+            ("flag", "flag", "off-label-on"), ("flag", "flag", "pc-on"), ("priority", "priority", "Urgent"),
+            ("note", "note", "Asked for the study list too."), ("assign", "assignee", "me"), ("assign", "assignee", "-"),
+        })
+        {
+            var done = await StaffSession.PostFormAsync(staff, RequestPath(number), handler, [new(field, value)]);
+            Assert.True(done.StatusCode == HttpStatusCode.Redirect, $"{handler}={value}: {(int)done.StatusCode}");
+        }
+
+        var badPriority = await StaffSession.PostFormAsync(staff, RequestPath(number), "priority", [new("priority", "Whenever")]);
+        var customOnly = await StaffSession.PostFormAsync(staff, $"/staff/packages/new?request={number}", "package",
+        [
+            new("Form.RequestNumber", number), new("Form.DateReceived", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+            new("Form.Question", "Can DARZALEX be given in POEMS syndrome?"), new("Form.HcpName", "Dr. Imani Example"), new("Form.Credentials", "MD"),
+            new("Form.Contact", "imani@example.org"), new("Form.Reply", "A reply of our own."),
+        ]);
+        var detail = await portal.Services.GetRequiredService<RequestDesk>().GetAsync(number, null);
+
+        Assert.Equal(HttpStatusCode.BadRequest, badPriority.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, customOnly.StatusCode);
+        Assert.Contains("marked off-label", await customOnly.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(detail!.OffLabel);
+        Assert.Equal(SafetyFlag.Staff, detail.ProductComplaint);
+        Assert.Equal(RequestPriority.Urgent, detail.Priority);
+        Assert.Null(detail.AssignedTo);
+        Assert.Equal("Asked for the study list too.", Assert.Single(detail.Notes).Text);
+        Assert.Equal(RequestStatus.InProgress, detail.Status);
+        Assert.Empty(await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery(Text: number)));
+    }
+
     private static string RequestPath(string number) => $"/staff/requests/{number}";
 
     private static string RequestLink(string number) => $"href=\"/staff/requests/{number}\"";

@@ -207,7 +207,7 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
         ]);
 
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("A request number has letters, digits and - _ / . only.", html, StringComparison.Ordinal);
         Assert.Contains("Enter the HCP&#x27;s name.", html, StringComparison.Ordinal);
         Assert.Contains("not in the future", html, StringComparison.Ordinal);
@@ -230,7 +230,7 @@ public sealed class StaffTests(PortalFactory portal) : IClassFixture<PortalFacto
 
         var response = await StaffSession.PostFormAsync(client, "/staff/packages/new", "package", fields);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(html.Contains(message, StringComparison.Ordinal), html[html.IndexOf("<main", StringComparison.Ordinal)..]);
         Assert.Equal(before, (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery())).Count);
