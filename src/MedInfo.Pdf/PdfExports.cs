@@ -164,6 +164,14 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         return new PdfExport(record, pdf, $"response-{Slug.Make(request.RequestNumber)}.pdf");
     }
 
+    /// <summary>The cover letter filled in for <paramref name="request"/> today, as HTML: the body of the email that delivers a package.</summary>
+    public async Task<string> CoverLetterHtmlAsync(HcpRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var template = await CoverLetterAsync(cancellationToken).ConfigureAwait(false);
+        return template.Render(request, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+    }
+
     private async Task<CoverLetterTemplate> CoverLetterAsync(CancellationToken cancellationToken)
     {
         var path = settings.CoverLetterTemplatePath;

@@ -34,6 +34,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<Requests.RequestEvent> RequestEvents => Set<Requests.RequestEvent>();
 
+    public DbSet<Delivery.SecureLink> SecureLinks => Set<Delivery.SecureLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -40,6 +40,8 @@ public static class StoreSetup
         services.AddSingleton<Requests.RequestLog>();
         services.AddSingleton<Requests.RequestDesk>();
         services.AddOptions<Requests.RequestOptions>();
+        services.AddSingleton<Delivery.SecureLinks>();
+        services.AddOptions<Delivery.DeliveryOptions>();
         return services;
     }
 

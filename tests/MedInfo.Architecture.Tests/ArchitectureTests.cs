@@ -19,8 +19,9 @@ public sealed class ArchitectureTests
         ["MedInfo.Store.PostgreSql"] = ["MedInfo.Store"],
         ["MedInfo.Import"] = ["MedInfo.Letters", "MedInfo.Content", "MedInfo.Store"],
         ["MedInfo.Pdf"] = ["MedInfo.Letters", "MedInfo.Rendering", "MedInfo.Store"],
+        ["MedInfo.Delivery"] = ["MedInfo.Letters", "MedInfo.Pdf", "MedInfo.Store"],
         ["medinfo"] = ["MedInfo.Letters", "MedInfo.Content", "MedInfo.Store", "MedInfo.Import", "MedInfo.Pdf", "MedInfo.Rendering"],
-        ["MedInfo.Web"] = ["MedInfo.Letters", "MedInfo.Content", "MedInfo.Store", "MedInfo.Import", "MedInfo.Pdf", "MedInfo.Rendering"],
+        ["MedInfo.Web"] = ["MedInfo.Letters", "MedInfo.Content", "MedInfo.Store", "MedInfo.Import", "MedInfo.Pdf", "MedInfo.Rendering", "MedInfo.Delivery"],
     };
 
     private static readonly string[] DatabaseDrivers = ["Npgsql", "Microsoft.Data.Sqlite", "Microsoft.EntityFrameworkCore.Sqlite", "Npgsql.EntityFrameworkCore.PostgreSQL"];

@@ -55,6 +55,9 @@ public sealed class TestStore : IAsyncDisposable
     public Requests.RequestDesk NewRequestDesk(string portal = "portal", Requests.RequestOptions? options = null) =>
         new(Factory, NewRequestLog(portal), Microsoft.Extensions.Options.Options.Create(options ?? new Requests.RequestOptions()), Clock);
 
+    public Delivery.SecureLinks NewSecureLinks(Requests.RequestDesk desk, int days = 30) =>
+        new(Factory, desk, Microsoft.Extensions.Options.Options.Create(new Delivery.DeliveryOptions { LinkDays = days }), Clock);
+
     public Requests.RequestLog NewRequestLog(string portal = "portal") =>
         new(Factory, new Audit.AuditCheckpoint(Path.Combine(Directory, portal, Requests.RequestLog.CheckpointFileName), Protection, Requests.RequestLog.Subject));
 
@@ -82,6 +85,14 @@ public sealed class TestStore : IAsyncDisposable
         // Table names cannot be parameters; these are the tests' own constants.
         var sql = string.Concat("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"", table, "\"");
         return await db.Database.SqlQueryRaw<int>(sql).SingleAsync();
+    }
+
+    /// <summary>How many rows of <paramref name="table"/> hold <paramref name="value"/> in <paramref name="column"/> (names are the tests' own constants).</summary>
+    public async Task<int> CountRowsWhereAsync(string table, string column, string value)
+    {
+        await using var db = await Factory.CreateDbContextAsync();
+        var sql = string.Concat("SELECT CAST(COUNT(*) AS integer) AS \"Value\" FROM \"", table, "\" WHERE \"", column, "\" = {0}");
+        return await db.Database.SqlQueryRaw<int>(sql, value).SingleAsync();
     }
 
     /// <summary>Runs SQL as someone going around the app would, straight at the database.</summary>

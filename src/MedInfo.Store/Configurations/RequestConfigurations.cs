@@ -12,7 +12,8 @@ internal sealed class StoredRequestConfiguration : IEntityTypeConfiguration<Stor
         builder.Property(r => r.Number).HasMaxLength(50);
         builder.HasIndex(r => r.Number).IsUnique();
         foreach (var name in new[] { nameof(StoredRequest.Channel), nameof(StoredRequest.Requester), nameof(StoredRequest.Status), nameof(StoredRequest.Priority),
-            nameof(StoredRequest.AdverseEvent), nameof(StoredRequest.ProductComplaint), nameof(StoredRequest.PreferredReply) })
+            nameof(StoredRequest.AdverseEvent), nameof(StoredRequest.ProductComplaint), nameof(StoredRequest.PreferredReply),
+            nameof(StoredRequest.Delivery) })
         {
             builder.Property(name).HasConversion<string>().HasMaxLength(30);
         }
@@ -29,6 +30,7 @@ internal sealed class StoredRequestConfiguration : IEntityTypeConfiguration<Stor
         builder.Property(r => r.Email).HasMaxLength(RequestLimits.Email);
         builder.Property(r => r.Phone).HasMaxLength(RequestLimits.Phone);
         builder.Property(r => r.Salt).HasMaxLength(64);
+        builder.Property(r => r.DeliveryProblem).HasMaxLength(500);
 
         // The inbox: open requests, pending safety flags first, by due time; the other views by receipt.
         builder.Ignore(r => r.SafetyPending);
@@ -79,5 +81,19 @@ internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<Reque
         builder.HasIndex(e => e.RequestId);
 
         // No foreign key to Requests: the log outlives whatever happens to a request's row.
+    }
+}
+
+internal sealed class SecureLinkConfiguration : IEntityTypeConfiguration<Delivery.SecureLink>
+{
+    public void Configure(EntityTypeBuilder<Delivery.SecureLink> builder)
+    {
+        builder.ToTable("SecureLinks");
+        builder.Property(l => l.TokenHash).HasMaxLength(64);
+        builder.HasIndex(l => l.TokenHash).IsUnique();
+        builder.Property(l => l.RequestNumber).HasMaxLength(50);
+        builder.HasIndex(l => l.RequestNumber);
+        builder.Property(l => l.CreatedBy).HasMaxLength(256);
+        builder.Property(l => l.RevokedBy).HasMaxLength(256);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MedInfo.Store.Delivery;
 using MedInfo.Store.Engines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -138,12 +139,12 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
             .Select(r => new
             {
                 r.Number, r.Status, r.Priority, r.Requester, AdverseEvent = r.AdverseEvent != null, ProductComplaint = r.ProductComplaint != null,
-                r.OffLabel, r.Lane, Products = r.Products.Select(p => p.Brand).ToList(), r.ReceivedUtc, r.QueueDueUtc, r.AssignedTo,
+                r.OffLabel, r.Lane, Products = r.Products.Select(p => p.Brand).ToList(), r.ReceivedUtc, r.QueueDueUtc, r.AssignedTo, r.Delivery,
             })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new InboxResult(
             rows.Select(r => new InboxRow(r.Number, r.Status, r.Priority, r.Requester, r.AdverseEvent, r.ProductComplaint, r.OffLabel, r.Lane == StoredRequest.SafetyLane,
-                r.Products, Utc(r.ReceivedUtc), Utc(r.QueueDueUtc), r.AssignedTo)).ToList(),
+                r.Products, Utc(r.ReceivedUtc), Utc(r.QueueDueUtc), r.AssignedTo, r.Delivery == DeliveryState.Failed)).ToList(),
             total, page, pageSize);
     }
 
@@ -181,6 +182,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
                 ? new Requester(found.Name ?? string.Empty, found.Role ?? string.Empty, found.Institution, found.Email, found.Phone, found.Question ?? string.Empty, found.EventDetails)
                 : null,
             UtcOrNull(found.PersonalDataErasedUtc),
+            found.Delivery, found.DeliveryProblem, UtcOrNull(found.DeliveredUtc),
             found.Notes.OrderBy(n => n.Id).Select(n => new RequestNote(Utc(n.AtUtc), n.Author, n.Text)).ToList(),
             history.Select(h => h with { AtUtc = Utc(h.AtUtc) }).ToList());
     }
@@ -330,6 +332,31 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
         }, cancellationToken);
 
     /// <summary>
+    /// A step in getting the answer to the requester (a send, its failure, a secure link made, revoked or opened);
+    /// <paramref name="state"/>, when given, is where delivery now stands (a failure keeps the server's reply,
+    /// <paramref name="details"/>, for staff). <paramref name="user"/> is null for the requester opening a link.
+    /// </summary>
+    public Task RecordDeliveryStepAsync(string number, string? user, string kind, string details, DeliveryState? state, CancellationToken cancellationToken = default) =>
+        ChangeAsync(number, user, kind, request =>
+        {
+            var now = Now();
+            switch (state)
+            {
+                case DeliveryState.Sent:
+                    request.Delivery = DeliveryState.Sent;
+                    request.DeliveredUtc = now;
+                    request.DeliveryProblem = null;
+                    break;
+                case DeliveryState.Failed:
+                    request.Delivery = DeliveryState.Failed;
+                    request.DeliveryProblem = details.Length > 500 ? details[..500] : details;
+                    break;
+            }
+
+            return details;
+        }, cancellationToken, requesterStep: user is null);
+
+    /// <summary>
     /// Erases the personal data of every request closed longer ago than the retention period; each erasure is a step
     /// on the log. Returns how many requests were erased.
     /// </summary>
@@ -404,9 +431,13 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
     }
 
     /// <summary>One change to one request and its step on the log; <paramref name="change"/> returns the step's details, or null when nothing changed.</summary>
-    private async Task ChangeAsync(string number, string user, string kind, Func<StoredRequest, string?> change, CancellationToken cancellationToken)
+    private async Task ChangeAsync(string number, string? user, string kind, Func<StoredRequest, string?> change, CancellationToken cancellationToken, bool requesterStep = false)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        if (!requesterStep)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(user);
+        }
+
         await WriteAsync(async db =>
         {
             var request = await FindAsync(db, number, cancellationToken).ConfigureAwait(false);

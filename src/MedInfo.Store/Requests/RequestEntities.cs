@@ -45,7 +45,8 @@ public sealed class StoredRequest
 
     /// <summary>
     /// The inbox's lanes, first to last: <see cref="SafetyLane"/> (a safety flag not yet forwarded, whatever the
-    /// status), <see cref="OpenLane"/>, <see cref="DoneLane"/> (answered or closed). The default view is the first
+    /// status), <see cref="OpenLane"/> (including an answer whose delivery failed), <see cref="DoneLane"/> (answered
+    /// or closed). The default view is the first
     /// two; one integer column keeps it a range on one index.
     /// </summary>
     public int Lane { get; set; }
@@ -74,6 +75,14 @@ public sealed class StoredRequest
     public ReplyChannel PreferredReply { get; set; }
 
     public DateTime? PersonalDataErasedUtc { get; set; }
+
+    /// <summary>Whether the answer reached the requester: set by each send (and its failure, with the server's reply).</summary>
+    public Delivery.DeliveryState Delivery { get; set; }
+
+    /// <summary>Why the last send failed (the mail server's reply); null otherwise.</summary>
+    public string? DeliveryProblem { get; set; }
+
+    public DateTime? DeliveredUtc { get; set; }
 
     // Personal: erased after the retention period.
     public string? Name { get; set; }
@@ -106,7 +115,7 @@ public sealed class StoredRequest
     internal void Requeue()
     {
         Lane = (AdverseEvent is not null || ProductComplaint is not null) && ForwardedUtc is null ? SafetyLane
-            : Status is RequestStatus.Answered or RequestStatus.Closed ? DoneLane
+            : Status is RequestStatus.Closed || (Status == RequestStatus.Answered && Delivery != MedInfo.Store.Delivery.DeliveryState.Failed) ? DoneLane
             : OpenLane;
         QueueDueUtc = Lane == SafetyLane && PharmacovigilanceDueUtc is { } pv && pv < DueUtc ? pv : DueUtc;
     }

@@ -15,6 +15,11 @@ public static class RequestEvents
     public const string NoteAdded = "note";
     public const string Package = "package";
     public const string Erased = "erased";
+    public const string Delivered = "delivered";
+    public const string DeliveryFailed = "delivery-failed";
+    public const string LinkCreated = "link";
+    public const string LinkRevoked = "link-revoked";
+    public const string LinkOpened = "link-opened";
 
     internal static string NoteDetails(long noteId) => "note " + noteId.ToString(CultureInfo.InvariantCulture);
 

@@ -105,7 +105,8 @@ public sealed record InboxRow(
     IReadOnlyList<string> Products,
     DateTime ReceivedUtc,
     DateTime DueUtc,
-    string? AssignedTo);
+    string? AssignedTo,
+    bool DeliveryFailed = false);
 
 /// <summary>A page of the inbox and how many requests match in all.</summary>
 public sealed record InboxResult(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageSize)
@@ -148,6 +149,9 @@ public sealed record RequestDetail(
     bool ConsentToContact,
     Requester? Person,
     DateTime? PersonalDataErasedUtc,
+    Delivery.DeliveryState Delivery,
+    string? DeliveryProblem,
+    DateTime? DeliveredUtc,
     IReadOnlyList<RequestNote> Notes,
     IReadOnlyList<RequestHistoryEntry> History)
 {

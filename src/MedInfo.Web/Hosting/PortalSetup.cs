@@ -1,10 +1,12 @@
 using System.Threading.RateLimiting;
+using MedInfo.Delivery;
 using MedInfo.Import;
 using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Web.Components;
 using MedInfo.Web.Components.Pages.Letter;
 using MedInfo.Web.Components.Pages.Search;
+using MedInfo.Web.Components.Pages.Responses;
 using MedInfo.Web.Components.Pages.Staff;
 using MedInfo.Web.Components.UI;
 using MedInfo.Web.RateLimiting;
@@ -68,6 +70,11 @@ public static class PortalSetup
             pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Rendering.Print.CoverLetterTemplate.RelativePath);
         });
         builder.Services.AddMedInfoStaff();
+        builder.Services.AddMedInfoDelivery(mail => builder.Configuration.GetSection(MedInfo.Delivery.MailOptions.Section).Bind(mail));
+        builder.Services.AddOptions<MedInfo.Store.Delivery.DeliveryOptions>()
+            .Bind(builder.Configuration.GetSection(MedInfo.Store.Delivery.DeliveryOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddOptions<MedInfo.Store.Requests.RequestOptions>()
             .Bind(builder.Configuration.GetSection(MedInfo.Store.Requests.RequestOptions.Section))
             .Validate(o => o.KeepPersonalDataDays >= 0, "MedInfo:Requests:KeepPersonalDataDays must be 0 or more days.")
@@ -104,6 +111,7 @@ public static class PortalSetup
             limits.AddPolicy(SearchPage.RateLimit, http => PerClient(http, budget.SearchesPerMinute, TimeSpan.FromMinutes(1)));
             limits.AddPolicy(LetterPdfEndpoints.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
             limits.AddPolicy(NewPackagePage.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(MedInfo.Web.Components.Pages.Responses.ResponseEndpoints.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
             limits.AddPolicy(MedInfo.Web.Components.Pages.Ask.AskPage.RateLimit, http => HttpMethods.IsPost(http.Request.Method)
                 ? PerClient(http, budget.QuestionsPerHour, TimeSpan.FromHours(1))
                 : RateLimitPartition.GetNoLimiter("read"));
@@ -216,6 +224,7 @@ public static class PortalSetup
         var endpoints = app.MapGroup(string.Empty).AddEndpointFilter<ProblemAnswers>();
         endpoints.MapLetterPdfEndpoints();
         endpoints.MapStaffEndpoints();
+        endpoints.MapResponseEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sends frame-ancestors 'none'
         return app;

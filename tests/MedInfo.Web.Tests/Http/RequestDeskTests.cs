@@ -28,30 +28,11 @@ public sealed partial class RequestDeskTests(PortalFactory portal) : IClassFixtu
     public Task DisposeAsync() => Task.CompletedTask;
 
     private static KeyValuePair<string, string>[] Question(string question, string safety = "no", string name = "Dr. Imani Example", params KeyValuePair<string, string>[] more) =>
-    [
-        new("Form.Name", name),
-        new("Form.Role", "MD, hematologist"),
-        new("Form.Institution", "Example University Hospital"),
-        new("Form.Country", "United States"),
-        new("Form.Region", "Ohio"),
-        new("Form.Email", "imani@example.org"),
-        new("Form.PreferredReply", "email"),
-        new("product", "DARZALEX®"),
-        new("Form.Question", question),
-        new("Form.InvolvesSafety", safety),
-        new("Form.Consent", "true"),
-        .. more,
-    ];
+        RequestForms.Question(question, safety, name, more);
 
-    private HttpClient Reader(string address)
-    {
-        var client = StaffSession.Client(portal);
-        client.DefaultRequestHeaders.Add(PortalFactory.ClientAddressHeader, address);
-        return client;
-    }
+    private HttpClient Reader(string address) => RequestForms.Reader(portal, address);
 
-    private static Task<HttpResponseMessage> AskAsync(HttpClient client, IEnumerable<KeyValuePair<string, string>> fields, string path = "/ask") =>
-        StaffSession.PostFormAsync(client, path, "ask", fields);
+    private static Task<HttpResponseMessage> AskAsync(HttpClient client, IEnumerable<KeyValuePair<string, string>> fields) => RequestForms.AskAsync(client, fields);
 
     private async Task<int> CountRequestsAsync() =>
         (await portal.Services.GetRequiredService<RequestDesk>().ListAsync(new InboxQuery(All: true))).Total;

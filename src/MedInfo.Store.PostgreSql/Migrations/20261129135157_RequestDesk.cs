@@ -77,6 +77,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     OtherProduct = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     PreferredReply = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     PersonalDataErasedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Delivery = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DeliveryProblem = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DeliveredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Role = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Institution = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
@@ -90,6 +93,28 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecureLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RequestNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ExportRecordId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Downloads = table.Column<int>(type: "integer", nullable: false),
+                    LastDownloadUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecureLinks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -193,6 +218,17 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 table: "Requests",
                 columns: new[] { "Status", "ReceivedUtc" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_SecureLinks_RequestNumber",
+                table: "SecureLinks",
+                column: "RequestNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecureLinks_TokenHash",
+                table: "SecureLinks",
+                column: "TokenHash",
+                unique: true);
+
             // The request log and the erasure list are append-only like the export records (the function is the
             // initial migration's). A kept PDF may now be deleted once, and only once it is on the erasure list.
             foreach (var table in new[] { "RequestEvents", "ErasedExportFiles" })
@@ -246,6 +282,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "SecureLinks");
 
             migrationBuilder.DropTable(
                 name: "Requests");

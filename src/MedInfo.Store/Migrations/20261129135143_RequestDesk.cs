@@ -76,6 +76,9 @@ namespace MedInfo.Store.Migrations
                     OtherProduct = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     PreferredReply = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     PersonalDataErasedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Delivery = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DeliveryProblem = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DeliveredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Role = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Institution = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
@@ -89,6 +92,28 @@ namespace MedInfo.Store.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SecureLinks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ExportRecordId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Downloads = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastDownloadUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SecureLinks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -192,6 +217,17 @@ namespace MedInfo.Store.Migrations
                 table: "Requests",
                 columns: new[] { "Status", "ReceivedUtc" });
 
+            migrationBuilder.CreateIndex(
+                name: "IX_SecureLinks_RequestNumber",
+                table: "SecureLinks",
+                column: "RequestNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SecureLinks_TokenHash",
+                table: "SecureLinks",
+                column: "TokenHash",
+                unique: true);
+
             // The request log and the erasure list are append-only like the export records: the database refuses to
             // change or delete a row. A kept PDF may now be deleted once, and only once it is on the erasure list.
             foreach (var table in new[] { "RequestEvents", "ErasedExportFiles" })
@@ -226,6 +262,9 @@ namespace MedInfo.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "SecureLinks");
 
             migrationBuilder.DropTable(
                 name: "Requests");
