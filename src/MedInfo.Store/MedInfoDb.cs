@@ -36,6 +36,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<Delivery.SecureLink> SecureLinks => Set<Delivery.SecureLink>();
 
+    public DbSet<Insights.SearchCount> SearchCounts => Set<Insights.SearchCount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

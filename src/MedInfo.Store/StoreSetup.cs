@@ -42,6 +42,8 @@ public static class StoreSetup
         services.AddOptions<Requests.RequestOptions>();
         services.AddSingleton<Delivery.SecureLinks>();
         services.AddOptions<Delivery.DeliveryOptions>();
+        services.AddSingleton<Insights.SearchCounts>();
+        services.AddSingleton<Insights.Insights>();
         return services;
     }
 

@@ -387,6 +387,26 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.ToTable("References", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Insights.SearchCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Found")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Day", "Query");
+
+                    b.ToTable("SearchCounts", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Requests.RequestEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -255,7 +255,7 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
                 string.Join(' ', r.Letters.Select(l => $"{l.LetterId}@v{l.VersionNumber}:{l.ContentHash}")),
                 r.PdfSha256, r.PdfSize.ToString(CultureInfo.InvariantCulture), r.RecordHash,
             ];
-            await writer.WriteLineAsync(string.Join(',', fields.Select(Csv))).ConfigureAwait(false);
+            await writer.WriteLineAsync(CsvText.Line(fields)).ConfigureAwait(false);
         }
     }
 
@@ -290,11 +290,4 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
 
     // SQLite keeps DateTime as text to the tick; the hash must see the same value that is read back.
     private static DateTime TruncateToMicroseconds(DateTime value) => new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
-
-    private static string Csv(string field)
-    {
-        // A leading =, +, - or @ would run as a formula when the file is opened in a spreadsheet.
-        var safe = field.Length > 0 && field[0] is '=' or '+' or '-' or '@' ? "'" + field : field;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
 }

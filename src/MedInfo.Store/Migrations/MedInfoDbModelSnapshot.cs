@@ -370,6 +370,26 @@ namespace MedInfo.Store.Migrations
                     b.ToTable("References", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Insights.SearchCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Found")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "Query");
+
+                    b.ToTable("SearchCounts", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Requests.RequestEvent", b =>
                 {
                     b.Property<long>("Id")

@@ -71,6 +71,17 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Published letters whose review-by date is before <paramref name="today"/>, the longest overdue first.</summary>
+    public async Task<IReadOnlyList<(string LetterId, string Title, DateOnly ReviewBy)>> ListPastReviewAsync(DateOnly today, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await PublishedLetters(db).Where(l => l.PublishedVersion!.ReviewBy != null && l.PublishedVersion.ReviewBy < today)
+            .OrderBy(l => l.PublishedVersion!.ReviewBy).ThenBy(l => l.Id)
+            .Select(l => new { l.Id, l.PublishedVersion!.Title, l.PublishedVersion.ReviewBy })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Select(r => (r.Id, r.Title, r.ReviewBy!.Value)).ToList();
+    }
+
     /// <summary>Products that have at least one published letter, A to Z by brand.</summary>
     public async Task<IReadOnlyList<ProductEntry>> ListProductsAsync(CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,7 @@ using MedInfo.Store;
 using MedInfo.Web.Components;
 using MedInfo.Web.Components.Pages.Letter;
 using MedInfo.Web.Components.Pages.Search;
+using MedInfo.Web.Components.Pages.Insights;
 using MedInfo.Web.Components.Pages.Responses;
 using MedInfo.Web.Components.Pages.Staff;
 using MedInfo.Web.Components.UI;
@@ -225,6 +226,7 @@ public static class PortalSetup
         endpoints.MapLetterPdfEndpoints();
         endpoints.MapStaffEndpoints();
         endpoints.MapResponseEndpoints();
+        endpoints.MapInsightsEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sends frame-ancestors 'none'
         return app;

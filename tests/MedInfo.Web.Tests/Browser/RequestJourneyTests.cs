@@ -84,6 +84,18 @@ public sealed partial class RequestJourneyTests(BrowserFixture browser)
         Assert.Empty(await Axe.ViolationsAsync(staff));
         await BrowserFixture.ScreenshotAsync(staff, "24-staff-request-forwarded");
         Assert.Contains((await desk.GetAsync(flagged, null))!.History, h => h.Kind == RequestEvents.Forwarded && h.UserName == Staff);
+
+        // The team lead's insights count both requests; charts are SVG with their tables.
+        await StaffSession.CreateUserAsync(browser.Portal, "lead@example.org", MedInfo.Store.Staff.StaffIdentity.AdminRole);
+        var lead = await browser.NewPageAsync(asProfessional: false, bypassCsp: true);
+        await lead.GotoAsync("/staff/insights");
+        await lead.GetByLabel("Email").FillAsync("lead@example.org");
+        await lead.GetByLabel("Password").FillAsync(StaffSession.Password);
+        await lead.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(lead.GetByRole(AriaRole.Heading, new() { Name = "Insights" })).ToBeVisibleAsync();
+        await Assertions.Expect(lead.Locator(".insight-figures")).ToContainTextAsync("Requests received2");
+        Assert.Empty(await Axe.ViolationsAsync(lead));
+        await BrowserFixture.ScreenshotAsync(lead, "25-staff-insights");
     }
 
     private static async Task FillQuestionAsync(IPage page, string name, string question)

@@ -10,6 +10,9 @@ public static class StaffSetup
     /// <summary>Staff pages and endpoints require this policy: the Staff or Admin role.</summary>
     public const string Policy = "staff";
 
+    /// <summary>Pages for the team's leads (insights, accounts): the Admin role.</summary>
+    public const string AdminPolicy = "admin";
+
     public const string SignInPath = "/staff/signin";
 
     public static IServiceCollection AddMedInfoStaff(this IServiceCollection services)
@@ -31,7 +34,8 @@ public static class StaffSetup
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<StaffSignIn>();
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policy, policy => policy.RequireRole(StaffIdentity.StaffRole, StaffIdentity.AdminRole));
+            .AddPolicy(Policy, policy => policy.RequireRole(StaffIdentity.StaffRole, StaffIdentity.AdminRole))
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(StaffIdentity.AdminRole));
         services.AddCascadingAuthenticationState();
         return services;
     }

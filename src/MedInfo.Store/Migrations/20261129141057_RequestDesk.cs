@@ -95,6 +95,20 @@ namespace MedInfo.Store.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchCounts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Query = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Found = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchCounts", x => new { x.Day, x.Query });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SecureLinks",
                 columns: table => new
                 {
@@ -262,6 +276,9 @@ namespace MedInfo.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "SearchCounts");
 
             migrationBuilder.DropTable(
                 name: "SecureLinks");

@@ -96,6 +96,20 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SearchCounts",
+                columns: table => new
+                {
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Query = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Found = table.Column<bool>(type: "boolean", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SearchCounts", x => new { x.Day, x.Query });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SecureLinks",
                 columns: table => new
                 {
@@ -282,6 +296,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestProducts");
+
+            migrationBuilder.DropTable(
+                name: "SearchCounts");
 
             migrationBuilder.DropTable(
                 name: "SecureLinks");
