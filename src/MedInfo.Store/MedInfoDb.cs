@@ -38,6 +38,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<Insights.SearchCount> SearchCounts => Set<Insights.SearchCount>();
 
+    public DbSet<Usage.LetterViewCount> LetterViews => Set<Usage.LetterViewCount>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

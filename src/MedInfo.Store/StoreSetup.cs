@@ -34,6 +34,7 @@ public static class StoreSetup
         services.AddSingleton<Search.LetterSearch>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Usage.ReaderDownloads>();
+        services.AddSingleton<Usage.LetterViews>();
         services.AddKeyedSingleton(Requests.RequestLog.CheckpointKey, (s, _) => new Audit.AuditCheckpoint(
             Path.Combine(dataDirectory, Requests.RequestLog.CheckpointFileName), s.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(),
             Requests.RequestLog.Subject));

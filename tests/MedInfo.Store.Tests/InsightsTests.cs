@@ -62,7 +62,7 @@ public abstract class InsightsTests(ITestDatabase database) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Letters_past_their_review_by_date_are_listed_and_reader_downloads_are_summed()
+    public async Task Letters_past_their_review_by_date_are_listed_and_reader_reads_and_downloads_are_summed()
     {
         // A synthetic letter whose review-by date (2026-01-31) passed before the clock's today (2026-03-02).
         store.Write("zylomab/dosing.md", SyntheticLetters.Letter("zylomab-dosing", "ZYLOMAB®").Replace("last-updated: 2025-05-08", "last-updated: 2025-05-08\nreview-by: 2026-01-31", StringComparison.Ordinal));
@@ -70,11 +70,16 @@ public abstract class InsightsTests(ITestDatabase database) : IAsyncLifetime
         var downloads = new Usage.ReaderDownloads(store.Factory, store.Clock);
         await downloads.CountAsync("zylomab-dosing", 1);
         await downloads.CountAsync("zylomab-dosing", 1);
+        var views = new Usage.LetterViews(store.Factory);
+        var today = DateOnly.FromDateTime(store.Clock.Now.UtcDateTime);
+        await views.AddAsync([("zylomab-dosing", today, 5), ("zylomab-dosing", today.AddDays(-40), 100)]);
+        await views.AddAsync([("zylomab-dosing", today, 2)]);
 
         var report = await new Insights.Insights(store.Factory, store.Catalog, store.Clock).BuildAsync();
 
         Assert.Equal("zylomab-dosing", Assert.Single(report.PastReview).LetterId);
         Assert.Equal(new NamedCount("zylomab-dosing", 2), Assert.Single(report.MostDownloaded));
+        Assert.Equal(new NamedCount("zylomab-dosing", 7), Assert.Single(report.MostRead)); // the 40-day-old reads are outside the 30 days
     }
 
     public sealed class OnSqlite() : InsightsTests(SqliteTestDatabase.Instance);

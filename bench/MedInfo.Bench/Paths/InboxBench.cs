@@ -106,17 +106,18 @@ public static partial class InboxBench
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO Requests (Id, Number, ReceivedUtc, Channel, Requester, Status, Priority, AssignedTo, AdverseEvent, ProductComplaint, OffLabel,
-                PharmacovigilanceDueUtc, ForwardedUtc, DueUtc, Lane, QueueDueUtc, ConsentToContact, Country, PreferredReply, Delivery, AnsweredUtc,
+                PharmacovigilanceDueUtc, ForwardedUtc, DueUtc, Lane, QueueDueUtc, ConsentToContact, Country, PreferredReply, Delivery, AnsweredUtc, ReceivedMonth, MinutesToAnswer, AnsweredInTime,
                 Name, Role, Email, Question, Salt, SearchText)
             VALUES ($id, $number, $received, 'Web', 'Hcp', $status, 'Normal', $assigned, $ae, $pc, $offLabel, $pvDue, $forwarded, $due, $lane, $queue, 1,
-                'United States', 'Email', $delivery, $answered, $name, 'MD', $email, $question, 'salt', $search)
+                'United States', 'Email', $delivery, $answered, $month, $minutes, $inTime, $name, 'MD', $email, $question, 'salt', $search)
             """;
-        string[] names = ["$id", "$number", "$received", "$status", "$assigned", "$ae", "$pc", "$offLabel", "$pvDue", "$forwarded", "$due", "$lane", "$queue", "$delivery", "$answered", "$name", "$email", "$question", "$search"];
+        string[] names = ["$id", "$number", "$received", "$status", "$assigned", "$ae", "$pc", "$offLabel", "$pvDue", "$forwarded", "$due", "$lane", "$queue", "$delivery", "$answered", "$month", "$minutes", "$inTime", "$name", "$email", "$question", "$search"];
         var p = names.ToDictionary(n => n, n => insert.Parameters.Add(new SqliteParameter(n, null)));
         using var product = connection.CreateCommand();
         product.Transaction = transaction;
-        product.CommandText = "INSERT INTO RequestProducts (RequestId, Brand) VALUES ($id, $brand)";
+        product.CommandText = "INSERT INTO RequestProducts (RequestId, Brand, ReceivedMonth) VALUES ($id, $brand, $month)";
         var productId = product.Parameters.Add(new SqliteParameter("$id", null));
+        var productMonth = product.Parameters.Add(new SqliteParameter("$month", null));
         var brand = product.Parameters.Add(new SqliteParameter("$brand", null));
         var random = new Random(14);
         var start = DateTime.UtcNow.AddMinutes(-900_000); // about 21 months up to now
@@ -147,7 +148,11 @@ public static partial class InboxBench
             p["$due"].Value = Sql(due);
             p["$lane"].Value = pending ? 0 : open ? 1 : 2;
             p["$delivery"].Value = open ? "NotSent" : "Sent";
-            p["$answered"].Value = open ? DBNull.Value : Sql(received.AddHours(random.Next(2, 240)));
+            var answeredAfter = TimeSpan.FromHours(random.Next(2, 240));
+            p["$answered"].Value = open ? DBNull.Value : Sql(received + answeredAfter);
+            p["$month"].Value = (received.Year * 100) + received.Month;
+            p["$minutes"].Value = open ? DBNull.Value : (int)answeredAfter.TotalMinutes;
+            p["$inTime"].Value = open ? DBNull.Value : received + answeredAfter <= due;
             p["$queue"].Value = Sql(pending && pvDue < due ? pvDue!.Value : due);
             p["$name"].Value = $"Dr. Synthetic Requester {i}";
             p["$email"].Value = $"requester{i}@example.org";
@@ -156,6 +161,7 @@ public static partial class InboxBench
             insert.ExecuteNonQuery();
             productId.Value = i;
             brand.Value = Brands[i % Brands.Length];
+            productMonth.Value = (received.Year * 100) + received.Month;
             product.ExecuteNonQuery();
         }
 
@@ -223,15 +229,18 @@ public static partial class InboxBench
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT p.Brand, strftime('%Y-%m', r.ReceivedUtc), COUNT(*) FROM RequestProducts p JOIN Requests r ON r.Id = p.RequestId WHERE r.ReceivedUtc >= $since GROUP BY 1, 2;
-            SELECT Channel, COUNT(*) FROM Requests WHERE ReceivedUtc >= $since GROUP BY Channel;
-            SELECT ReceivedUtc, AnsweredUtc, DueUtc FROM Requests WHERE ReceivedUtc >= $since AND AnsweredUtc IS NOT NULL;
-            SELECT AdverseEvent IS NOT NULL, ForwardedUtc, PharmacovigilanceDueUtc FROM Requests WHERE ReceivedUtc >= $since AND (AdverseEvent IS NOT NULL OR ProductComplaint IS NOT NULL);
+            SELECT Brand, ReceivedMonth, COUNT(*) FROM RequestProducts WHERE ReceivedMonth >= $month GROUP BY 1, 2;
+            SELECT Channel, COUNT(*) FROM Requests WHERE ReceivedMonth >= $month GROUP BY Channel;
+            SELECT MinutesToAnswer FROM Requests WHERE ReceivedMonth >= $month AND MinutesToAnswer IS NOT NULL;
+            SELECT COUNT(*) FROM Requests WHERE ReceivedMonth >= $month AND AnsweredInTime = 1;
+            SELECT COUNT(*), SUM(AdverseEvent IS NOT NULL), SUM(ForwardedUtc IS NOT NULL), SUM(ForwardedUtc IS NOT NULL AND ForwardedUtc <= PharmacovigilanceDueUtc)
+                FROM Requests WHERE ReceivedMonth >= $month AND (AdverseEvent IS NOT NULL OR ProductComplaint IS NOT NULL);
             SELECT Query, SUM(Count) AS c FROM SearchCounts WHERE Day >= $day GROUP BY Query ORDER BY c DESC, Query LIMIT 20;
             SELECT Query, SUM(Count) AS c FROM SearchCounts WHERE Day >= $day AND NOT Found GROUP BY Query ORDER BY c DESC, Query LIMIT 20;
             """;
         var today = DateTime.UtcNow;
-        command.Parameters.AddWithValue("$since", Sql(new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-11)));
+        var from = new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-11);
+        command.Parameters.AddWithValue("$month", (from.Year * 100) + from.Month);
         command.Parameters.AddWithValue("$day", DateOnly.FromDateTime(today).AddDays(-29).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var rows = 0;
         await using var reader = await command.ExecuteReaderAsync();

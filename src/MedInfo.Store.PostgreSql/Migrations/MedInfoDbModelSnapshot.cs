@@ -404,6 +404,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.HasKey("Day", "Query");
 
+                    b.HasIndex("Day", "Query", "Found", "Count")
+                        .HasDatabaseName("IX_SearchCounts_Insights");
+
                     b.ToTable("SearchCounts", (string)null);
                 });
 
@@ -474,6 +477,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<bool?>("AnsweredInTime")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("AnsweredUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -536,6 +542,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.Property<int>("Lane")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("MinutesToAnswer")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -581,6 +590,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.Property<DateTime>("QueueDueUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -629,6 +641,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.HasIndex("Lane", "QueueDueUtc", "Id");
 
+                    b.HasIndex("ReceivedMonth", "Channel", "MinutesToAnswer", "AnsweredInTime", "AdverseEvent", "ProductComplaint", "ForwardedUtc", "PharmacovigilanceDueUtc")
+                        .HasDatabaseName("IX_Requests_Insights");
+
                     b.ToTable("Requests", (string)null);
                 });
 
@@ -670,11 +685,35 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("integer");
+
                     b.HasKey("RequestId", "Brand");
 
                     b.HasIndex("Brand", "RequestId");
 
+                    b.HasIndex("ReceivedMonth", "Brand");
+
                     b.ToTable("RequestProducts", (string)null);
+                });
+
+            modelBuilder.Entity("MedInfo.Store.Usage.LetterViewCount", b =>
+                {
+                    b.Property<string>("LetterId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("LetterId", "Day");
+
+                    b.HasIndex("Day", "LetterId", "Count");
+
+                    b.ToTable("LetterViews", (string)null);
                 });
 
             modelBuilder.Entity("MedInfo.Store.Usage.ReaderDownloadCount", b =>

@@ -387,6 +387,9 @@ namespace MedInfo.Store.Migrations
 
                     b.HasKey("Day", "Query");
 
+                    b.HasIndex("Day", "Query", "Found", "Count")
+                        .HasDatabaseName("IX_SearchCounts_Insights");
+
                     b.ToTable("SearchCounts", (string)null);
                 });
 
@@ -453,6 +456,9 @@ namespace MedInfo.Store.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("AnsweredInTime")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("AnsweredUtc")
                         .HasColumnType("TEXT");
 
@@ -515,6 +521,9 @@ namespace MedInfo.Store.Migrations
                     b.Property<int>("Lane")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MinutesToAnswer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -560,6 +569,9 @@ namespace MedInfo.Store.Migrations
 
                     b.Property<DateTime>("QueueDueUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("TEXT");
@@ -608,6 +620,9 @@ namespace MedInfo.Store.Migrations
 
                     b.HasIndex("Lane", "QueueDueUtc", "Id");
 
+                    b.HasIndex("ReceivedMonth", "Channel", "MinutesToAnswer", "AnsweredInTime", "AdverseEvent", "ProductComplaint", "ForwardedUtc", "PharmacovigilanceDueUtc")
+                        .HasDatabaseName("IX_Requests_Insights");
+
                     b.ToTable("Requests", (string)null);
                 });
 
@@ -647,11 +662,35 @@ namespace MedInfo.Store.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("RequestId", "Brand");
 
                     b.HasIndex("Brand", "RequestId");
 
+                    b.HasIndex("ReceivedMonth", "Brand");
+
                     b.ToTable("RequestProducts", (string)null);
+                });
+
+            modelBuilder.Entity("MedInfo.Store.Usage.LetterViewCount", b =>
+                {
+                    b.Property<string>("LetterId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("LetterId", "Day");
+
+                    b.HasIndex("Day", "LetterId", "Count");
+
+                    b.ToTable("LetterViews", (string)null);
                 });
 
             modelBuilder.Entity("MedInfo.Store.Usage.ReaderDownloadCount", b =>

@@ -60,7 +60,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
         }
 
         stored.Products.AddRange(request.Products.Select(p => p.Trim()).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal)
-            .Select(p => new StoredRequestProduct { Brand = p }));
+            .Select(p => new StoredRequestProduct { Brand = p, ReceivedMonth = (now.Year * 100) + now.Month }));
         stored.Requeue();
 
         return await WriteAsync(async db =>

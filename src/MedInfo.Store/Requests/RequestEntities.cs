@@ -62,6 +62,15 @@ public sealed class StoredRequest
 
     public DateTime? AnsweredUtc { get; set; }
 
+    /// <summary>The month received, as yyyyMM (UTC): what the insights count by, kept so they read no dates.</summary>
+    public int ReceivedMonth { get; set; }
+
+    /// <summary>Minutes from receipt to <see cref="AnsweredUtc"/>, or null: the insights' answer times, as a number.</summary>
+    public int? MinutesToAnswer { get; set; }
+
+    /// <summary>Answered by <see cref="DueUtc"/>; null while unanswered.</summary>
+    public bool? AnsweredInTime { get; set; }
+
     public DateTime? ClosedUtc { get; set; }
 
     public bool ConsentToContact { get; set; }
@@ -111,9 +120,12 @@ public sealed class StoredRequest
 
     public List<StoredRequestNote> Notes { get; } = [];
 
-    /// <summary>Keeps the inbox columns in step with the request's state.</summary>
+    /// <summary>Keeps the inbox's and the insights' columns in step with the request's state.</summary>
     internal void Requeue()
     {
+        ReceivedMonth = (ReceivedUtc.Year * 100) + ReceivedUtc.Month;
+        MinutesToAnswer = AnsweredUtc is { } answered ? (int)Math.Round((answered - ReceivedUtc).TotalMinutes) : null;
+        AnsweredInTime = AnsweredUtc is { } done ? done <= DueUtc : null;
         Lane = (AdverseEvent is not null || ProductComplaint is not null) && ForwardedUtc is null ? SafetyLane
             : Status is RequestStatus.Closed || (Status == RequestStatus.Answered && Delivery != MedInfo.Store.Delivery.DeliveryState.Failed) ? DoneLane
             : OpenLane;
@@ -127,6 +139,9 @@ public sealed class StoredRequestProduct
     public long RequestId { get; set; }
 
     public required string Brand { get; set; }
+
+    /// <summary>The request's month received (yyyyMM), copied here so requests per product per month need no join.</summary>
+    public int ReceivedMonth { get; set; }
 }
 
 /// <summary>A staff member's internal note on a request; its text is personal data (erased with the request's).</summary>

@@ -90,6 +90,8 @@ public static class PortalSetup
         builder.Services.AddSingleton<ContentStartup>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
         builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Requests.RetentionJob>(); // after the store is ready
+        builder.Services.AddSingleton<LetterViewCounter>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<LetterViewCounter>());
         builder.Services.AddOutputCache(cache =>
         {
             cache.AddPolicy(LetterCaching.Policy, new LetterOutputCachePolicy());

@@ -1,5 +1,6 @@
 using System.Net;
 using MedInfo.Store.Staff;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Web.Tests.Http;
 
@@ -25,6 +26,23 @@ public sealed class InsightsTests(PortalFactory portal) : IClassFixture<PortalFa
         await reader.GetAsync("/search?q=Zorvexa+in+pregnancy");
         await reader.GetAsync("/search?q=zorvexa  IN pregnancy");
         await reader.GetAsync("/search?q=POEMS");
+        var first = await reader.GetAsync("/letters/darzalex-poems-syndrome");
+        await reader.GetAsync("/letters/darzalex-poems-syndrome");
+        using (var revalidation = new HttpRequestMessage(HttpMethod.Get, "/letters/darzalex-poems-syndrome"))
+        {
+            revalidation.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+            Assert.Equal(HttpStatusCode.NotModified, (await reader.SendAsync(revalidation)).StatusCode);
+        }
+
+        await reader.GetAsync("/letters/no-such-letter");
+        var counter = portal.Services.GetRequiredService<MedInfo.Web.Components.Pages.Letter.LetterViewCounter>();
+        var insights = portal.Services.GetRequiredService<MedInfo.Store.Insights.Insights>();
+        for (var attempt = 0; attempt < 50 && (await insights.BuildAsync()).MostRead.Sum(r => r.Count) < 3; attempt++)
+        {
+            await counter.FlushAsync(); // what the portal does once a minute
+            await Task.Delay(20);
+        }
+
         await RequestForms.AskForNumberAsync(RequestForms.Reader(portal, "192.0.2.44"), RequestForms.Question("Any data in POEMS syndrome?"));
 
         var member = StaffSession.Client(portal);
@@ -42,6 +60,7 @@ public sealed class InsightsTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.NotEqual(HttpStatusCode.OK, deniedCsv.StatusCode);
         Assert.Contains("<td>zorvexa in pregnancy</td><td>2</td>", page, StringComparison.Ordinal);
         Assert.Contains("<svg role=\"img\"", page, StringComparison.Ordinal);
+        Assert.Contains("<td>darzalex-poems-syndrome</td><td>3</td>", page, StringComparison.Ordinal); // two pages and a revalidation
         Assert.Contains("<dt>Requests received</dt><dd>1</dd>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("imani@example.org", page, StringComparison.Ordinal); // no personal data
         Assert.StartsWith("Search,Times\r\nzorvexa in pregnancy,2\r\n", csv, StringComparison.Ordinal);

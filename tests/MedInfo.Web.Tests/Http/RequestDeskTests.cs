@@ -291,6 +291,30 @@ public sealed partial class RequestDeskTests(PortalFactory portal) : IClassFixtu
         Assert.Empty(await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery(Text: number)));
     }
 
+    [Fact]
+    public async Task Without_email_set_up_staff_make_a_secure_link_shown_once_and_it_opens_the_response()
+    {
+        var number = await RequestForms.AskForNumberAsync(Reader("203.0.113.20"), Question("Is there any data on DARZALEX in POEMS syndrome?"));
+        var staff = StaffSession.Client(portal);
+        await StaffSession.SignInAsync(staff, Staff);
+        await RequestForms.AnswerWithSeedAsync(staff, number);
+        var package = (await portal.Services.GetRequiredService<AuditTrail>().ListAsync(new ExportQuery(Text: number, Kind: NewExport.PackageKind))).Single();
+
+        var page = await staff.GetStringAsync(RequestPath(number));
+        var made = await StaffSession.PostFormAsync(staff, RequestPath(number), $"link-{package.Id}", [new("export", package.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var html = await made.Content.ReadAsStringAsync();
+        var link = System.Text.RegularExpressions.Regex.Match(html, @"http://localhost/responses/[A-Za-z0-9_\-]+").Value;
+        var again = await staff.GetStringAsync(RequestPath(number));
+        var opened = await Reader("203.0.113.21").GetAsync(new Uri(link).AbsolutePath);
+
+        Assert.DoesNotContain("Send by email", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Contains("Copy it now", html, StringComparison.Ordinal);
+        Assert.NotEmpty(link);
+        Assert.DoesNotContain(new Uri(link).AbsolutePath, again, StringComparison.Ordinal); // shown once: the store keeps only its hash
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+    }
+
     private static string RequestPath(string number) => $"/staff/requests/{number}";
 
     private static string RequestLink(string number) => $"href=\"/staff/requests/{number}\"";

@@ -16,6 +16,7 @@ internal static class InsightsTables
         new("channels", "Requests by channel", ["Channel", "Requests"], Counts(report.Channels)),
         new("top-searches", $"Top searches, last {Store.Insights.Insights.ReaderDays} days", ["Search", "Times"], Counts(report.TopSearches)),
         new("searches-without-results", $"Searches that found no letter, last {Store.Insights.Insights.ReaderDays} days", ["Search", "Times"], Counts(report.SearchesWithoutResults)),
+        new("most-read", $"Letters most read, last {Store.Insights.Insights.ReaderDays} days", ["Letter", "Page views"], Counts(report.MostRead)),
         new("most-downloaded", $"Letters most downloaded by readers, last {Store.Insights.Insights.ReaderDays} days", ["Letter", "Downloads"], Counts(report.MostDownloaded)),
         new("most-exported", $"Letters most sent by staff, last {Store.Insights.Insights.ReaderDays} days", ["Letter", "Exports"], Counts(report.MostExported)),
         new("past-review", "Published letters past their review-by date", ["Letter", "Title", "Review by"],

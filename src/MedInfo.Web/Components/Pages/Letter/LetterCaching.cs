@@ -31,11 +31,14 @@ internal static class LetterCaching
                 context.Response.Headers.ETag = etag.ToString();
                 context.Response.Headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(version.ImportedAtUtc, DateTimeKind.Utc))
                     .ToString("R", CultureInfo.InvariantCulture);
+                var reads = context.RequestServices.GetRequiredService<LetterViewCounter>();
                 if (context.Request.Headers.IfNoneMatch.ToString().Contains(etag.Tag.ToString(), StringComparison.Ordinal))
                 {
                     context.Response.StatusCode = StatusCodes.Status304NotModified;
+                    reads.Count(id); // read again from the reader's own copy
                     return;
                 }
+
 
                 // Registered before the page's own callbacks, so it runs after them (they run last-in, first-out):
                 // Blazor mints an antiforgery cookie (and no-store) at response start on every page of an app with
@@ -50,6 +53,14 @@ internal static class LetterCaching
                     headers.CacheControl = "private, no-cache";
                     return Task.CompletedTask;
                 });
+
+                await next(context);
+                if (context.Response.StatusCode == StatusCodes.Status200OK)
+                {
+                    reads.Count(id); // served, rendered or from the output cache
+                }
+
+                return;
             }
         }
 

@@ -26,6 +26,19 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LetterViews",
+                columns: table => new
+                {
+                    LetterId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Count = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LetterViews", x => new { x.LetterId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -70,6 +83,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     Lane = table.Column<int>(type: "integer", nullable: false),
                     QueueDueUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AnsweredUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReceivedMonth = table.Column<int>(type: "integer", nullable: false),
+                    MinutesToAnswer = table.Column<int>(type: "integer", nullable: true),
+                    AnsweredInTime = table.Column<bool>(type: "boolean", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ConsentToContact = table.Column<bool>(type: "boolean", nullable: false),
                     Country = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -158,7 +174,8 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 columns: table => new
                 {
                     RequestId = table.Column<long>(type: "bigint", nullable: false),
-                    Brand = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Brand = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReceivedMonth = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,6 +187,11 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LetterViews_Day_LetterId_Count",
+                table: "LetterViews",
+                columns: new[] { "Day", "LetterId", "Count" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_RequestId",
@@ -192,6 +214,11 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 columns: new[] { "Brand", "RequestId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestProducts_ReceivedMonth_Brand",
+                table: "RequestProducts",
+                columns: new[] { "ReceivedMonth", "Brand" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_AdverseEvent_Lane",
                 table: "Requests",
                 columns: new[] { "AdverseEvent", "Lane" });
@@ -205,6 +232,11 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 name: "IX_Requests_ClosedUtc",
                 table: "Requests",
                 column: "ClosedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Insights",
+                table: "Requests",
+                columns: new[] { "ReceivedMonth", "Channel", "MinutesToAnswer", "AnsweredInTime", "AdverseEvent", "ProductComplaint", "ForwardedUtc", "PharmacovigilanceDueUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Lane_QueueDueUtc_Id",
@@ -231,6 +263,11 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 name: "IX_Requests_Status_ReceivedUtc",
                 table: "Requests",
                 columns: new[] { "Status", "ReceivedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchCounts_Insights",
+                table: "SearchCounts",
+                columns: new[] { "Day", "Query", "Found", "Count" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecureLinks_RequestNumber",
@@ -287,6 +324,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "ErasedExportFiles");
+
+            migrationBuilder.DropTable(
+                name: "LetterViews");
 
             migrationBuilder.DropTable(
                 name: "RequestEvents");

@@ -25,6 +25,19 @@ namespace MedInfo.Store.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LetterViews",
+                columns: table => new
+                {
+                    LetterId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Count = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LetterViews", x => new { x.LetterId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestEvents",
                 columns: table => new
                 {
@@ -69,6 +82,9 @@ namespace MedInfo.Store.Migrations
                     Lane = table.Column<int>(type: "INTEGER", nullable: false),
                     QueueDueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     AnsweredUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReceivedMonth = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinutesToAnswer = table.Column<int>(type: "INTEGER", nullable: true),
+                    AnsweredInTime = table.Column<bool>(type: "INTEGER", nullable: true),
                     ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ConsentToContact = table.Column<bool>(type: "INTEGER", nullable: false),
                     Country = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -157,7 +173,8 @@ namespace MedInfo.Store.Migrations
                 columns: table => new
                 {
                     RequestId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Brand = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedMonth = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -169,6 +186,11 @@ namespace MedInfo.Store.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LetterViews_Day_LetterId_Count",
+                table: "LetterViews",
+                columns: new[] { "Day", "LetterId", "Count" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestEvents_RequestId",
@@ -191,6 +213,11 @@ namespace MedInfo.Store.Migrations
                 columns: new[] { "Brand", "RequestId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RequestProducts_ReceivedMonth_Brand",
+                table: "RequestProducts",
+                columns: new[] { "ReceivedMonth", "Brand" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_AdverseEvent_Lane",
                 table: "Requests",
                 columns: new[] { "AdverseEvent", "Lane" });
@@ -204,6 +231,11 @@ namespace MedInfo.Store.Migrations
                 name: "IX_Requests_ClosedUtc",
                 table: "Requests",
                 column: "ClosedUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Insights",
+                table: "Requests",
+                columns: new[] { "ReceivedMonth", "Channel", "MinutesToAnswer", "AnsweredInTime", "AdverseEvent", "ProductComplaint", "ForwardedUtc", "PharmacovigilanceDueUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Lane_QueueDueUtc_Id",
@@ -230,6 +262,11 @@ namespace MedInfo.Store.Migrations
                 name: "IX_Requests_Status_ReceivedUtc",
                 table: "Requests",
                 columns: new[] { "Status", "ReceivedUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SearchCounts_Insights",
+                table: "SearchCounts",
+                columns: new[] { "Day", "Query", "Found", "Count" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_SecureLinks_RequestNumber",
@@ -267,6 +304,9 @@ namespace MedInfo.Store.Migrations
 
             migrationBuilder.DropTable(
                 name: "ErasedExportFiles");
+
+            migrationBuilder.DropTable(
+                name: "LetterViews");
 
             migrationBuilder.DropTable(
                 name: "RequestEvents");
