@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace MedInfo.Store.Requests;
 
 /// <summary>
 /// The rules of the request desk that a Medical Information team sets for itself (section "MedInfo:Requests"):
 /// the safety screening lists, the deadlines and the retention of personal data.
 /// </summary>
-public sealed class RequestOptions
+public sealed class RequestOptions : IValidatableObject
 {
     public const string Section = "MedInfo:Requests";
 
@@ -45,6 +47,24 @@ public sealed class RequestOptions
 
     /// <summary>Days after a request is closed until its personal data is erased.</summary>
     public int KeepPersonalDataDays { get; set; } = 730;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (KeepPersonalDataDays < 0)
+        {
+            yield return new ValidationResult($"{Section}:KeepPersonalDataDays must be 0 or more days.", [nameof(KeepPersonalDataDays)]);
+        }
+
+        if (PharmacovigilanceBusinessDays < 0 || ServiceLevelBusinessDays.Values.Any(d => d < 0))
+        {
+            yield return new ValidationResult($"{Section}: business days must be 0 or more.", [nameof(ServiceLevelBusinessDays)]);
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
+        {
+            yield return new ValidationResult($"{Section}:TimeZone must be a time zone id such as Europe/Berlin or America/New_York.", [nameof(TimeZone)]);
+        }
+    }
 
     internal TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 

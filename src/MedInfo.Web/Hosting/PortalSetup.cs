@@ -4,10 +4,12 @@ using MedInfo.Import;
 using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Web.Components;
-using MedInfo.Web.Components.Pages.Letter;
-using MedInfo.Web.Components.Pages.Search;
+using MedInfo.Web.Components.Pages.Ask;
 using MedInfo.Web.Components.Pages.Insights;
+using MedInfo.Web.Components.Pages.Letter;
+using MedInfo.Web.Components.Pages.Requests;
 using MedInfo.Web.Components.Pages.Responses;
+using MedInfo.Web.Components.Pages.Search;
 using MedInfo.Web.Components.Pages.Staff;
 using MedInfo.Web.Components.UI;
 using MedInfo.Web.RateLimiting;
@@ -71,16 +73,14 @@ public static class PortalSetup
             pdf.CoverLetterTemplatePath = Path.Combine(options.ContentDirectory, MedInfo.Rendering.Print.CoverLetterTemplate.RelativePath);
         });
         builder.Services.AddMedInfoStaff();
-        builder.Services.AddMedInfoDelivery(mail => builder.Configuration.GetSection(MedInfo.Delivery.MailOptions.Section).Bind(mail));
+        builder.Services.AddMedInfoDelivery(mail => builder.Configuration.GetSection(MailOptions.Section).Bind(mail));
         builder.Services.AddOptions<MedInfo.Store.Delivery.DeliveryOptions>()
             .Bind(builder.Configuration.GetSection(MedInfo.Store.Delivery.DeliveryOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddOptions<MedInfo.Store.Requests.RequestOptions>()
             .Bind(builder.Configuration.GetSection(MedInfo.Store.Requests.RequestOptions.Section))
-            .Validate(o => o.KeepPersonalDataDays >= 0, "MedInfo:Requests:KeepPersonalDataDays must be 0 or more days.")
-            .Validate(o => o.PharmacovigilanceBusinessDays >= 0 && o.ServiceLevelBusinessDays.Values.All(d => d >= 0), "MedInfo:Requests: business days must be 0 or more.")
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "MedInfo:Requests:TimeZone must be a time zone id such as Europe/Berlin or America/New_York.")
+            .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CircuitClient>();
@@ -89,7 +89,7 @@ public static class PortalSetup
         builder.Services.AddSingleton<ContentImportStatus>();
         builder.Services.AddSingleton<ContentStartup>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
-        builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Requests.RetentionJob>(); // after the store is ready
+        builder.Services.AddHostedService<RetentionJob>(); // after the store is ready
         builder.Services.AddSingleton<LetterViewCounter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<LetterViewCounter>());
         builder.Services.AddOutputCache(cache =>
@@ -114,8 +114,8 @@ public static class PortalSetup
             limits.AddPolicy(SearchPage.RateLimit, http => PerClient(http, budget.SearchesPerMinute, TimeSpan.FromMinutes(1)));
             limits.AddPolicy(LetterPdfEndpoints.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
             limits.AddPolicy(NewPackagePage.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
-            limits.AddPolicy(MedInfo.Web.Components.Pages.Responses.ResponseEndpoints.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
-            limits.AddPolicy(MedInfo.Web.Components.Pages.Ask.AskPage.RateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            limits.AddPolicy(ResponseEndpoints.RateLimit, http => PerClient(http, budget.PdfExportsPerMinute, TimeSpan.FromMinutes(1)));
+            limits.AddPolicy(AskPage.RateLimit, http => HttpMethods.IsPost(http.Request.Method)
                 ? PerClient(http, budget.QuestionsPerHour, TimeSpan.FromHours(1))
                 : RateLimitPartition.GetNoLimiter("read"));
             limits.AddPolicy(SignInPage.RateLimit, http => HttpMethods.IsPost(http.Request.Method)
@@ -152,6 +152,8 @@ public static class PortalSetup
             var builder = WebApplication.CreateBuilder(args);
             builder.AddMedInfoPortal();
             await using var app = builder.Build();
+            // Every setting is checked before anything starts: a wrong one is one line here, not a host failure with a stack.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             dataDirectory = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectory;
             store = app.Services.GetRequiredService<StoreConnection>();
             app.UseMedInfoPortal();
@@ -159,10 +161,12 @@ public static class PortalSetup
             await app.RunAsync();
             return 0;
         }
-        catch (Exception e) when (StoreProblem.Describe(e, null, null) is not null || e is UnauthorizedAccessException or IOException or OptionsValidationException)
+        catch (Exception e) when (StoreProblem.Describe(e, null, null) is not null || e is UnauthorizedAccessException or IOException or OptionsValidationException
+            || e is AggregateException { InnerExceptions: var inner } && inner.All(i => i is OptionsValidationException))
         {
             dataDirectory ??= StoreLocation.DataDirectory(MedInfoEnvironment.Get(MedInfoEnvironment.DataDirectory));
-            await Console.Error.WriteLineAsync("MedInfo cannot start: " + (StoreProblem.Describe(e, store, dataDirectory) ?? e.Message));
+            var message = e is AggregateException several ? string.Join(" ", several.InnerExceptions.Select(i => i.Message)) : e.Message;
+            await Console.Error.WriteLineAsync("MedInfo cannot start: " + (StoreProblem.Describe(e, store, dataDirectory) ?? message));
             return 1;
         }
     }

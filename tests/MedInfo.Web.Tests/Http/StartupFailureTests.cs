@@ -96,6 +96,16 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
         AssertOneClearLine(result, "SearchesPerMinute");
     }
 
+    [Theory]
+    [InlineData("MedInfo__Requests__TimeZone", "Mars/Olympus_Mons", "TimeZone must be a time zone id")]
+    [InlineData("MedInfo__Mail__Package", "Link", "PublicUrl must be the portal's public address")]
+    public async Task A_request_desk_or_mail_setting_that_cannot_work_is_named_at_start_up(string name, string value, string message)
+    {
+        var result = await RunPortalAsync(new() { [name] = value, ["MedInfo__Mail__Host"] = "127.0.0.1" });
+
+        AssertOneClearLine(result, message);
+    }
+
     [Fact]
     public async Task A_PostgreSQL_login_that_is_refused_says_so()
     {
