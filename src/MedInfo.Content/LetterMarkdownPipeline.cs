@@ -10,7 +10,7 @@ namespace MedInfo.Content;
 
 /// <summary>
 /// The Markdown dialect letters are written in: CommonMark, YAML front matter, ^superscript^ and ~subscript~,
-/// and our extensions. Built once; a pipeline is safe to share between threads.
+/// bare web addresses as links (https, and www. as https), and our extensions. Built once; a pipeline is safe to share between threads.
 /// </summary>
 public static class LetterMarkdownPipeline
 {
@@ -18,6 +18,7 @@ public static class LetterMarkdownPipeline
         .UseYamlFrontMatter()
         .UseEmphasisExtras(EmphasisExtraOptions.Superscript | EmphasisExtraOptions.Subscript)
         .UsePreciseSourceLocation()
+        .UseAutoLinks(new Markdig.Extensions.AutoLinks.AutoLinkOptions { UseHttpsForWWWLinks = true })
         .Use<CitationExtension>()
         .Use<ReferenceExtension>()
         .Use<StudyCardExtension>()

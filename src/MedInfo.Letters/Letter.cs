@@ -58,7 +58,7 @@ public enum SectionKind
 public sealed record LetterSection(string Anchor, string Title, SectionKind Kind, IReadOnlyList<LetterBlock> Blocks);
 
 /// <summary>One numbered entry of the reference list. Numbers follow the order of first citation.</summary>
-public sealed record Reference(int Number, string Key, string Text, string? PubMedId, string? Doi)
+public sealed record Reference(int Number, string Key, string Text, string? PubMedId, string? Doi, string? Url = null)
 {
     public string Anchor => $"ref-{Number}";
 

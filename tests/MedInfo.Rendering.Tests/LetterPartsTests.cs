@@ -51,6 +51,22 @@ public sealed class ReferenceListTests : ComponentTestBase
         Assert.Equal(["https://pubmed.ncbi.nlm.nih.gov/12345678/", "https://doi.org/10.1000/synthetic"], first.QuerySelectorAll("a.ref-id").Select(a => a.GetAttribute("href")));
         Assert.Empty(cut.Find("#ref-2").QuerySelectorAll("a.ref-id"));
     }
+
+    [Fact]
+    public void An_entry_with_a_web_address_links_it_in_place_and_keeps_the_rest_as_written()
+    {
+        var letter = Seed with
+        {
+            References = [Seed.References[0] with { Text = "Synthetic Registry. Entry 1. https://registry.example.org/1. Accessed 2025.", Url = "https://registry.example.org/1" }, .. Seed.References.Skip(1)],
+        };
+
+        var cut = RenderInLetter<ReferenceList>(letter, _ => { });
+
+        var text = cut.Find("#ref-1-text");
+        Assert.Equal("Synthetic Registry. Entry 1. https://registry.example.org/1. Accessed 2025.", text.TextContent);
+        Assert.Equal("https://registry.example.org/1", Assert.Single(text.QuerySelectorAll("a")).GetAttribute("href"));
+        Assert.Empty(cut.Find("#ref-2-text").QuerySelectorAll("a"));
+    }
 }
 
 public sealed class LetterHeaderTests : ComponentTestBase

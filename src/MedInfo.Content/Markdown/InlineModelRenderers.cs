@@ -50,6 +50,13 @@ internal sealed class LinkModelRenderer : MarkdownObjectRenderer<LetterModelRend
         }
 
         var content = renderer.RenderInlines(obj);
+        if (obj.IsAutoLink && !SafeUrl.IsAllowed(obj.Url))
+        {
+            // A bare address the editor did not mark as a link (ftp://, tel:): it stays the text it was, scheme and all.
+            renderer.Emit(new TextRun(obj.Url ?? string.Empty));
+            return;
+        }
+
         if (!SafeUrl.IsAllowed(obj.Url))
         {
             renderer.Context.Diagnostics.Error(obj, $"Links may only go to web pages (https://...) or email addresses (mailto:...); '{obj.Url}' is refused.");

@@ -30,6 +30,22 @@ public sealed class ReferenceTests
     }
 
     [Fact]
+    public void An_address_in_angle_brackets_or_bare_reads_as_the_address_and_becomes_the_entry_link()
+    {
+        var letter = TestLetters.ReadValid(Letter("""
+            [@one]: Synthetic Registry. Entry NCT0000. <https://registry.example.org/NCT0000>. Accessed May 1, 2025.
+            [@two]: Synth B. Label. https://label.example.org/synth.pdf, revised 2024.
+            [@three]: Synth C. An archive at ftp://files.example.org/c.
+            """));
+
+        Assert.Equal("Synthetic Registry. Entry NCT0000. https://registry.example.org/NCT0000. Accessed May 1, 2025.", letter.References[0].Text);
+        Assert.Equal("https://registry.example.org/NCT0000", letter.References[0].Url);
+        Assert.Equal("https://label.example.org/synth.pdf", letter.References[1].Url);
+        Assert.Null(letter.References[2].Url);
+        Assert.Equal("Synth C. An archive at ftp://files.example.org/c.", letter.References[2].Text);
+    }
+
+    [Fact]
     public void A_long_entry_may_wrap_onto_the_next_lines()
     {
         var letter = TestLetters.ReadValid(Letter("""

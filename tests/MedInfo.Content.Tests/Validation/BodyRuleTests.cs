@@ -30,6 +30,20 @@ public sealed class BodyRuleTests
         Assert.Equal(["https://example.org/label.pdf", "mailto:medinfo@example.org"], links.Select(l => l.Url));
     }
 
+    [Fact]
+    public void A_bare_web_address_in_text_becomes_a_link_and_other_schemes_stay_text()
+    {
+        var letter = TestLetters.ReadValid(TestLetters.WithBody(
+            "## Summary\n\nRegistered at https://clinicaltrials.gov/study/NCT00000000. Also www.example.org, ftp://files.example.org and tel:+15550100.\n"));
+
+        var paragraph = ((MedInfo.Letters.Paragraph)letter.Sections[0].Blocks[0]).Content;
+        var links = MedInfo.Letters.LetterWalker.Inlines(paragraph).OfType<MedInfo.Letters.Hyperlink>().ToList();
+        Assert.Equal(["https://clinicaltrials.gov/study/NCT00000000", "https://www.example.org"], links.Select(l => l.Url));
+        Assert.Equal(
+            "Registered at https://clinicaltrials.gov/study/NCT00000000. Also www.example.org, ftp://files.example.org and tel:+15550100.",
+            MedInfo.Letters.LetterPlainText.Text(paragraph));
+    }
+
     [Theory]
     [InlineData("Loose text.\n\n## Summary\n\nText.\n", "must sit under a section heading")]
     [InlineData("# A title\n\n## Summary\n\nText.\n", "comes from the front matter")]

@@ -18,6 +18,9 @@ public sealed class ReferenceDefinitionBlock(BlockParser parser) : LeafBlock(par
 
     public string? Doi { get; set; }
 
+    /// <summary>The web or mail address the entry names (a bare https:// address, or one in angle brackets), shown as a link.</summary>
+    public string? Url { get; set; }
+
     public List<SourceProblem> Problems { get; } = [];
 
     IReadOnlyList<SourceProblem> IHasSourceProblems.Problems => Problems;

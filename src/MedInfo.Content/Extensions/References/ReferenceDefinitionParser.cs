@@ -73,6 +73,11 @@ public sealed partial class ReferenceDefinitionParser : BlockParser
             }
         }
 
+        // An address the editor wrote as <https://…> reads as the address itself; the first web or mail address in
+        // the entry becomes its link (other schemes stay text, as in the body).
+        text = AngleAddress().Replace(text, m => m.Groups["url"].Value);
+        definition.Url = WebAddress().Matches(text).Select(m => m.Value.TrimEnd('.', ',', ';', ':', ')'))
+            .FirstOrDefault(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" or "mailto");
         definition.Text = text;
         if (text.Length == 0)
         {
@@ -107,6 +112,12 @@ public sealed partial class ReferenceDefinitionParser : BlockParser
 
     [GeneratedRegex(@"\{(?<pairs>[^{}]*)\}\s*$")]
     private static partial Regex TrailingIds();
+
+    [GeneratedRegex(@"<(?<url>(?:https?://|mailto:)[^\s<>]+)>")]
+    private static partial Regex AngleAddress();
+
+    [GeneratedRegex(@"(?:https?://|mailto:)[^\s<>]+")]
+    private static partial Regex WebAddress();
 
     [GeneratedRegex(@"^[0-9]{1,9}$")]
     private static partial Regex PubMedIdPattern();

@@ -46,14 +46,14 @@ internal static class ReferenceNumbering
         var references = numbers
             .OrderBy(n => n.Value)
             .Select(n => definitions[n.Key])
-            .Select((d, i) => new Reference(i + 1, d.Key, d.Text, d.PubMedId, d.Doi))
+            .Select((d, i) => new Reference(i + 1, d.Key, d.Text, d.PubMedId, d.Doi, d.Url))
             .ToList();
 
         // A reference never cited is still listed (after the cited ones), so nothing an editor wrote is dropped.
         foreach (var definition in definitions.Values.Where(d => !numbers.ContainsKey(d.Key)).OrderBy(d => d.Line))
         {
             diagnostics.Warning(definition, $"Reference [@{definition.Key}] is never cited; it is listed last. Cite it with [@{definition.Key}] or remove it.");
-            references.Add(new Reference(references.Count + 1, definition.Key, definition.Text, definition.PubMedId, definition.Doi));
+            references.Add(new Reference(references.Count + 1, definition.Key, definition.Text, definition.PubMedId, definition.Doi, definition.Url));
         }
 
         return references;
