@@ -92,7 +92,7 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) ?? GenesisHash;
             var record = new ExportRecord
             {
-                AtUtc = TruncateToMicroseconds(time.GetUtcNow().UtcDateTime),
+                AtUtc = StoredTime.Now(time),
                 Kind = export.Kind,
                 UserName = export.UserName,
                 Source = export.Source,
@@ -287,7 +287,4 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
         r.RequestJson is null ? null : JsonSerializer.Deserialize<HcpRequest>(r.RequestJson),
         r.Letters.OrderBy(l => l.Position).Select(l => new ExportedLetter(l.LetterId, l.VersionNumber, l.ContentHash)).ToList(),
         r.PdfSha256, r.PdfSize, r.PreviousHash, r.RecordHash);
-
-    // SQLite keeps DateTime as text to the tick; the hash must see the same value that is read back.
-    private static DateTime TruncateToMicroseconds(DateTime value) => new(value.Ticks - (value.Ticks % 10), DateTimeKind.Utc);
 }

@@ -30,7 +30,7 @@ public sealed class SecureLinks(IDbContextFactory<MedInfoDb> factory, RequestDes
         }
 
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var now = Now();
+        var now = StoredTime.Now(time);
         var link = new SecureLink
         {
             TokenHash = HashOf(token),
@@ -61,7 +61,7 @@ public sealed class SecureLinks(IDbContextFactory<MedInfoDb> factory, RequestDes
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var now = Now();
+        var now = StoredTime.Now(time);
         var revoked = await db.SecureLinks.Where(l => l.Id == linkId && l.RequestNumber == number && l.RevokedUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.RevokedUtc, now).SetProperty(l => l.RevokedBy, user), cancellationToken).ConfigureAwait(false);
         if (revoked == 0)
@@ -89,10 +89,10 @@ public sealed class SecureLinks(IDbContextFactory<MedInfoDb> factory, RequestDes
         }
 
         var sha = await db.ExportRecords.AsNoTracking().Where(e => e.Id == link.ExportRecordId).Select(e => e.PdfSha256).FirstAsync(cancellationToken).ConfigureAwait(false);
-        return link.RevokedUtc is { } revoked ? new LinkOpening.Revoked(link.RequestNumber, Utc(revoked))
-            : Now() >= link.ExpiresUtc ? new LinkOpening.Expired(link.RequestNumber, Utc(link.ExpiresUtc))
+        return link.RevokedUtc is { } revoked ? new LinkOpening.Revoked(link.RequestNumber, StoredTime.Utc(revoked))
+            : StoredTime.Now(time) >= link.ExpiresUtc ? new LinkOpening.Expired(link.RequestNumber, StoredTime.Utc(link.ExpiresUtc))
             : await db.ErasedExportFiles.AnyAsync(f => f.Sha256 == sha, cancellationToken).ConfigureAwait(false) ? new LinkOpening.Erased(link.RequestNumber)
-            : new LinkOpening.Open(link.RequestNumber, link.ExportRecordId, Utc(link.ExpiresUtc));
+            : new LinkOpening.Open(link.RequestNumber, link.ExportRecordId, StoredTime.Utc(link.ExpiresUtc));
     }
 
     /// <summary>One download through the link with this token: counted on the link and a step on the request (no client address is kept).</summary>
@@ -101,7 +101,7 @@ public sealed class SecureLinks(IDbContextFactory<MedInfoDb> factory, RequestDes
         ArgumentNullException.ThrowIfNull(token);
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var hash = HashOf(token);
-        var now = Now();
+        var now = StoredTime.Now(time);
         await db.SecureLinks.Where(l => l.TokenHash == hash)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Downloads, l => l.Downloads + 1).SetProperty(l => l.LastDownloadUtc, now), cancellationToken).ConfigureAwait(false);
         var link = await db.SecureLinks.AsNoTracking().FirstAsync(l => l.TokenHash == hash, cancellationToken).ConfigureAwait(false);
@@ -115,15 +115,7 @@ public sealed class SecureLinks(IDbContextFactory<MedInfoDb> factory, RequestDes
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
     private static SecureLinkView View(SecureLink l) => new(
-        l.Id, l.ExportRecordId, Utc(l.CreatedUtc), l.CreatedBy, Utc(l.ExpiresUtc), l.RevokedUtc is { } r ? Utc(r) : null, l.Downloads,
-        l.LastDownloadUtc is { } d ? Utc(d) : null);
-
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
-    }
+        l.Id, l.ExportRecordId, StoredTime.Utc(l.CreatedUtc), l.CreatedBy, StoredTime.Utc(l.ExpiresUtc), StoredTime.Utc(l.RevokedUtc), l.Downloads,
+        StoredTime.Utc(l.LastDownloadUtc));
 }

@@ -25,7 +25,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
     {
         ArgumentNullException.ThrowIfNull(request);
         RequestLimits.Check(request);
-        var now = Now();
+        var now = StoredTime.Now(time);
         var calendar = Calendar();
         var stored = new StoredRequest
         {
@@ -144,7 +144,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return new InboxResult(
             rows.Select(r => new InboxRow(r.Number, r.Status, r.Priority, r.Requester, r.AdverseEvent, r.ProductComplaint, r.OffLabel, r.Lane == StoredRequest.SafetyLane,
-                r.Products, Utc(r.ReceivedUtc), Utc(r.QueueDueUtc), r.AssignedTo, r.Delivery == DeliveryState.Failed)).ToList(),
+                r.Products, StoredTime.Utc(r.ReceivedUtc), StoredTime.Utc(r.QueueDueUtc), r.AssignedTo, r.Delivery == DeliveryState.Failed)).ToList(),
             total, page, pageSize);
     }
 
@@ -174,17 +174,17 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
 
         var history = await log.HistoryAsync(found.Number, cancellationToken).ConfigureAwait(false);
         return new RequestDetail(
-            found.Number, Utc(found.ReceivedUtc), found.Channel, found.Requester, found.Status, found.Priority, found.AssignedTo,
-            found.AdverseEvent, found.ProductComplaint, found.OffLabel, UtcOrNull(found.PharmacovigilanceDueUtc), UtcOrNull(found.ForwardedUtc),
-            found.ForwardedBy, found.ForwardedReference, Utc(found.DueUtc), found.Country, found.Region,
+            found.Number, StoredTime.Utc(found.ReceivedUtc), found.Channel, found.Requester, found.Status, found.Priority, found.AssignedTo,
+            found.AdverseEvent, found.ProductComplaint, found.OffLabel, StoredTime.Utc(found.PharmacovigilanceDueUtc), StoredTime.Utc(found.ForwardedUtc),
+            found.ForwardedBy, found.ForwardedReference, StoredTime.Utc(found.DueUtc), found.Country, found.Region,
             found.Products.Select(p => p.Brand).ToList(), found.OtherProduct, found.PreferredReply, found.ConsentToContact,
             found.PersonalDataErasedUtc is null
                 ? new Requester(found.Name ?? string.Empty, found.Role ?? string.Empty, found.Institution, found.Email, found.Phone, found.Question ?? string.Empty, found.EventDetails)
                 : null,
-            UtcOrNull(found.PersonalDataErasedUtc),
-            found.Delivery, found.DeliveryProblem, UtcOrNull(found.DeliveredUtc),
-            found.Notes.OrderBy(n => n.Id).Select(n => new RequestNote(Utc(n.AtUtc), n.Author, n.Text)).ToList(),
-            history.Select(h => h with { AtUtc = Utc(h.AtUtc) }).ToList());
+            StoredTime.Utc(found.PersonalDataErasedUtc),
+            found.Delivery, found.DeliveryProblem, StoredTime.Utc(found.DeliveredUtc),
+            found.Notes.OrderBy(n => n.Id).Select(n => new RequestNote(StoredTime.Utc(n.AtUtc), n.Author, n.Text)).ToList(),
+            history.Select(h => h with { AtUtc = StoredTime.Utc(h.AtUtc) }).ToList());
     }
 
     /// <summary>Assigns the request (to the staff member who takes it, or null to put it back); a New request becomes In progress.</summary>
@@ -294,7 +294,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
                 throw new RequestActionException($"This request was already forwarded to pharmacovigilance (reference {request.ForwardedReference}).");
             }
 
-            var now = Now();
+            var now = StoredTime.Now(time);
             request.ForwardedUtc = now;
             request.ForwardedBy = user;
             request.ForwardedReference = reference.Trim();
@@ -310,7 +310,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
         await WriteAsync(async db =>
         {
             var request = await FindAsync(db, number, cancellationToken).ConfigureAwait(false);
-            var note = new StoredRequestNote { RequestId = request.Id, AtUtc = Now(), Author = user, Text = text.Trim() };
+            var note = new StoredRequestNote { RequestId = request.Id, AtUtc = StoredTime.Now(time), Author = user, Text = text.Trim() };
             db.RequestNotes.Add(note);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return (note.Id, new[] { Event(request, user, RequestEvents.NoteAdded, RequestEvents.NoteDetails(note.Id), PersonalData.Digest(request.Salt, note.Text)) });
@@ -339,7 +339,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
     public Task RecordDeliveryStepAsync(string number, string? user, string kind, string details, DeliveryState? state, CancellationToken cancellationToken = default) =>
         ChangeAsync(number, user, kind, request =>
         {
-            var now = Now();
+            var now = StoredTime.Now(time);
             switch (state)
             {
                 case DeliveryState.Sent:
@@ -362,7 +362,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
     /// </summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken = default)
     {
-        var cutoff = Now().AddDays(-settings.KeepPersonalDataDays);
+        var cutoff = StoredTime.Now(time).AddDays(-settings.KeepPersonalDataDays);
         var erased = 0;
         while (true)
         {
@@ -371,7 +371,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
                 var due = await db.Requests.Include(r => r.Notes)
                     .Where(r => r.PersonalDataErasedUtc == null && r.ClosedUtc != null && r.ClosedUtc < cutoff)
                     .OrderBy(r => r.Id).Take(200).ToListAsync(cancellationToken).ConfigureAwait(false);
-                var now = Now();
+                var now = StoredTime.Now(time);
                 foreach (var request in due)
                 {
                     PersonalData.Erase(request, now);
@@ -424,7 +424,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
 
         var before = request.Status;
         request.Status = status;
-        var now = Now();
+        var now = StoredTime.Now(time);
         request.AnsweredUtc = status == RequestStatus.Answered ? now : status == RequestStatus.Closed ? request.AnsweredUtc : null;
         request.ClosedUtc = status == RequestStatus.Closed ? now : null;
         return $"status: {RequestEvents.Name(before)} → {RequestEvents.Name(status)}";
@@ -491,7 +491,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
     {
         RequestId = request.Id,
         RequestNumber = request.Number,
-        AtUtc = Now(),
+        AtUtc = StoredTime.Now(time),
         UserName = user,
         Kind = kind,
         Details = details,
@@ -502,18 +502,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
 
     private BusinessCalendar Calendar() => new(settings.Zone, settings.Holidays);
 
-    // Microseconds, as the export records: SQLite keeps DateTime as text and the hash must see what is read back.
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return new DateTime(now.Ticks - (now.Ticks % 10), DateTimeKind.Utc);
-    }
-
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
-
-    private static DateTime? UtcOrNull(DateTime? value) => value is { } v ? Utc(v) : null;
 }
 
 /// <summary>No request has this number.</summary>
