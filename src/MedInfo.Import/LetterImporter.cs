@@ -156,6 +156,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             Title = metadata.Title,
             DocumentKind = metadata.DocumentKind,
             Status = metadata.Status,
+            Audience = metadata.Audience.Kind,
             LastUpdated = metadata.LastUpdated,
             ReviewBy = metadata.ReviewBy,
             SourcePath = source.RelativePath,

@@ -28,8 +28,35 @@ public sealed record LetterMetadata(
     string? TherapeuticArea,
     IReadOnlyList<string> Keywords);
 
-/// <summary>Who the letter is for, and the notice shown at the top of the page and on every PDF.</summary>
-public sealed record Audience(string Region, string Notice);
+/// <summary>Who the letter is written for, and the notice shown at the top of the page and on every PDF.</summary>
+/// <param name="Kind">HCP letters are read only by confirmed healthcare professionals; patient letters by anyone.
+/// Versions stored before audiences existed were all HCP letters, hence the default.</param>
+public sealed record Audience(string Region, string Notice, AudienceKind Kind = AudienceKind.Hcp);
+
+/// <summary>The readers a letter is written for, as the front matter's <c>audience: type:</c> names them.</summary>
+public enum AudienceKind
+{
+    /// <summary>Healthcare professionals: behind the HCP notice.</summary>
+    Hcp,
+
+    /// <summary>Patients and caregivers: readable by everyone, in plain language.</summary>
+    Patient,
+}
+
+/// <summary>Who is reading: a confirmed healthcare professional (or signed-in staff), or anyone else.</summary>
+public enum Readership
+{
+    Public,
+    HealthcareProfessional,
+}
+
+public static class AudienceRules
+{
+    /// <summary>The reading rule: patient letters are for everyone, HCP letters for healthcare professionals only.
+    /// The store applies the same rule in its queries (LetterCatalog); this is its in-memory form.</summary>
+    public static bool IsReadableBy(this AudienceKind audience, Readership reader) =>
+        reader == Readership.HealthcareProfessional || audience == AudienceKind.Patient;
+}
 
 /// <summary>A product the letter covers: brand name with its mark, generic name, optional prescribing information link.</summary>
 public sealed record Product(string Brand, string Generic, string? PrescribingInformationUrl)

@@ -86,7 +86,7 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
     /// </summary>
     public async Task<PdfExport?> ExportLetterAsync(string letterId, int? versionNumber, string? userName, string source, CancellationToken cancellationToken = default)
     {
-        var version = await PublishedVersionAsync(letterId, versionNumber, cancellationToken).ConfigureAwait(false);
+        var version = await PublishedVersionAsync(Readership.HealthcareProfessional, letterId, versionNumber, cancellationToken).ConfigureAwait(false);
         if (version is null)
         {
             return null;
@@ -102,11 +102,11 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
     /// <summary>
     /// A reader's "Download PDF": the same bytes, counted per letter version per day and not put on the audit trail,
     /// which holds what staff sent (an anonymous client could otherwise fill the regulated record). Null when there
-    /// is no such published version.
+    /// is no such published version written for this reader.
     /// </summary>
-    public async Task<ReaderDownload?> DownloadForReaderAsync(string letterId, int? versionNumber, CancellationToken cancellationToken = default)
+    public async Task<ReaderDownload?> DownloadForReaderAsync(Readership reader, string letterId, int? versionNumber, CancellationToken cancellationToken = default)
     {
-        var version = await PublishedVersionAsync(letterId, versionNumber, cancellationToken).ConfigureAwait(false);
+        var version = await PublishedVersionAsync(reader, letterId, versionNumber, cancellationToken).ConfigureAwait(false);
         if (version is null)
         {
             return null;
@@ -117,10 +117,10 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         return new ReaderDownload(pdf, FileName(version));
     }
 
-    private async Task<LetterVersionView?> PublishedVersionAsync(string letterId, int? versionNumber, CancellationToken cancellationToken) =>
+    private async Task<LetterVersionView?> PublishedVersionAsync(Readership reader, string letterId, int? versionNumber, CancellationToken cancellationToken) =>
         versionNumber is { } number
-            ? await catalog.GetVersionAsync(letterId, number, cancellationToken).ConfigureAwait(false)
-            : await catalog.GetCurrentAsync(letterId, cancellationToken).ConfigureAwait(false);
+            ? await catalog.GetVersionAsync(reader, letterId, number, cancellationToken).ConfigureAwait(false)
+            : await catalog.GetCurrentAsync(reader, letterId, cancellationToken).ConfigureAwait(false);
 
     private static string FileName(LetterVersionView version) => $"{version.LetterId}-v{version.Number}.pdf";
 
@@ -143,7 +143,7 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         var versions = new List<LetterVersionView>();
         foreach (var id in letterIds.Distinct(StringComparer.Ordinal))
         {
-            versions.Add(await catalog.GetCurrentAsync(id, cancellationToken).ConfigureAwait(false)
+            versions.Add(await catalog.GetCurrentAsync(Readership.HealthcareProfessional, id, cancellationToken).ConfigureAwait(false)
                 ?? throw new PackageRequestException($"There is no published letter '{id}'."));
         }
 
@@ -195,7 +195,9 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
         var metadata = version.Letter.Metadata;
         return new PageFrame(
             string.Join("  ·  ", metadata.Products.Select(p => $"{p.Brand} ({p.Generic})")),
-            $"For {metadata.Audience.Region} healthcare professionals only. Not for promotional use.",
+            metadata.Audience.Kind == AudienceKind.Patient
+                ? $"Written for patients and caregivers ({metadata.Audience.Region}). It does not replace the advice of your doctor, pharmacist or nurse."
+                : $"For {metadata.Audience.Region} healthcare professionals only. Not for promotional use.",
             $"Version {version.Number} · Last updated {LetterPlainText.FormatDate(metadata.LastUpdated, metadata.Audience.Region)} · {version.LetterId}");
     }
 

@@ -1,3 +1,4 @@
+using MedInfo.Letters;
 using System.Diagnostics;
 using MedInfo.Content.Tests;
 using MedInfo.Store;
@@ -153,9 +154,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         while (!stop.IsCancellationRequested)
         {
             var id = $"crash-letter-{random.Next(LetterCount):D4}";
-            var current = await catalog.GetCurrentAsync(id, CancellationToken.None);
+            var current = await catalog.GetCurrentAsync(Readership.HealthcareProfessional, id, CancellationToken.None);
             Assert.NotNull(current);
-            Assert.NotEmpty(await catalog.ListVersionsAsync(id, CancellationToken.None));
+            Assert.NotEmpty(await catalog.ListVersionsAsync(Readership.HealthcareProfessional, id, CancellationToken.None));
             reads++;
 
             // Steady reader traffic, not a loop that takes a core from the importer.

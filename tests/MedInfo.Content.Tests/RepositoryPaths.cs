@@ -14,6 +14,9 @@ public static class RepositoryPaths
     /// </summary>
     public static string SeedLetter => Path.Combine(Root, "tests", "MedInfo.Content.Tests", "Seed", "Fixtures", "darzalex-poems-syndrome.txt");
 
+    /// <summary>Synthetic letters (invented products) laid out as content/ is: a patient letter, boxed warnings, figures.</summary>
+    public static string TestLetters => Path.Combine(Root, "tests", "letters");
+
     public static string SeedMarkdown => Path.Combine(Content, "darzalex", "poems-syndrome.md");
 
     private static string FindRoot()

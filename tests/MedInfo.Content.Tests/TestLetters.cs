@@ -12,6 +12,7 @@ public static class TestLetters
         title: Use of ZENTRAVIR in an Invented Condition
         kind: Medical Information
         audience:
+          type: hcp
           region: US
           notice: Synthetic test letter for US healthcare professionals.
         products:

@@ -1,3 +1,5 @@
+using MedInfo.Letters;
+
 namespace MedInfo.Store.Tests;
 
 /// <summary>An import is all or nothing: one broken file and nothing from the run is written.</summary>
@@ -27,10 +29,10 @@ public abstract class ImportAtomicityTests(ITestDatabase database) : IAsyncLifet
         Assert.False(report.Written);
         Assert.Contains(report.Diagnostics, d => d.IsError && d.Path.EndsWith("b.md", StringComparison.Ordinal) && d.Line > 0);
         Assert.Equal(before, await store.CountAsync("LetterVersions"));
-        Assert.Null(await store.Catalog.GetCurrentAsync("letter-c"));
-        Assert.Contains("Good wording one.", MedInfo.Letters.LetterPlainText.Render((await store.Catalog.GetCurrentAsync("letter-a"))!.Letter), StringComparison.Ordinal);
-        Assert.Contains("Good wording two.", MedInfo.Letters.LetterPlainText.Render((await store.Catalog.GetCurrentAsync("letter-b"))!.Letter), StringComparison.Ordinal);
-        Assert.Single(await store.Search.SearchAsync("good wording one"));
+        Assert.Null(await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-c"));
+        Assert.Contains("Good wording one.", MedInfo.Letters.LetterPlainText.Render((await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"))!.Letter), StringComparison.Ordinal);
+        Assert.Contains("Good wording two.", MedInfo.Letters.LetterPlainText.Render((await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-b"))!.Letter), StringComparison.Ordinal);
+        Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "good wording one"));
     }
 
     [Fact]

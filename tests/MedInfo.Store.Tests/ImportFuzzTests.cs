@@ -1,3 +1,4 @@
+using MedInfo.Letters;
 using System.Text;
 using CsCheck;
 using MedInfo.Content.Tests.Robustness;
@@ -75,7 +76,7 @@ public abstract class ImportFuzzTests(ITestDatabase database) : IAsyncLifetime
         }, iter: 150, threads: 1, print: files => $"{files.Length} files, {files.Sum(f => f.Length)} characters");
 
         Assert.True(written > 10 && refused > 10, $"{written} runs written, {refused} refused");
-        Assert.Contains("Published wording.", MedInfo.Letters.LetterPlainText.Render((await store.Catalog.GetCurrentAsync("published-letter"))!.Letter), StringComparison.Ordinal);
+        Assert.Contains("Published wording.", MedInfo.Letters.LetterPlainText.Render((await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "published-letter"))!.Letter), StringComparison.Ordinal);
     }
 
     /// <summary>Each live letter's current version id.</summary>

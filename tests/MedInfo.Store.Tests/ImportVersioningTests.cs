@@ -1,3 +1,5 @@
+using MedInfo.Letters;
+
 namespace MedInfo.Store.Tests;
 
 /// <summary>Each changed file makes one new version; unchanged files write nothing; old versions stay readable.</summary>
@@ -64,15 +66,15 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
 
         Assert.Equal((0, 1, 1), (report.NewLetters, report.NewVersions, report.Unchanged));
         Assert.Equal(3, await store.CountAsync("LetterVersions"));
-        var current = (await store.Catalog.GetCurrentAsync("letter-a"))!;
-        var first = (await store.Catalog.GetVersionAsync("letter-a", 1))!;
+        var current = (await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"))!;
+        var first = (await store.Catalog.GetVersionAsync(Readership.HealthcareProfessional, "letter-a", 1))!;
         Assert.Equal(2, current.Number);
         Assert.Contains("The second wording.", MedInfo.Letters.LetterPlainText.Render(current.Letter), StringComparison.Ordinal);
         Assert.Contains("The first wording.", MedInfo.Letters.LetterPlainText.Render(first.Letter), StringComparison.Ordinal);
         Assert.DoesNotContain("The second wording.", MedInfo.Letters.LetterPlainText.Render(first.Letter), StringComparison.Ordinal);
         Assert.Equal(store.Clock.Now.UtcDateTime, current.ImportedAtUtc);
         Assert.NotEqual(first.ContentHash, current.ContentHash);
-        var versions = await store.Catalog.ListVersionsAsync("letter-a");
+        var versions = await store.Catalog.ListVersionsAsync(Readership.HealthcareProfessional, "letter-a");
         Assert.Equal([1, 2], versions.Select(v => v.Number));
     }
 
@@ -84,8 +86,8 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Replacement wording."));
         await store.ImportAsync();
 
-        Assert.Empty(await store.Search.SearchAsync("quintessential"));
-        Assert.Single(await store.Search.SearchAsync("replacement"));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "quintessential"));
+        Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "replacement"));
         Assert.Equal(1, await store.CountAsync("LetterSearch"));
     }
 
@@ -100,11 +102,11 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         var report = await store.ImportAsync();
 
         Assert.Equal(1, report.Retired);
-        Assert.Null(await store.Catalog.GetCurrentAsync("letter-a"));
-        Assert.NotNull(await store.Catalog.GetVersionAsync("letter-a", 1));
+        Assert.Null(await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"));
+        Assert.NotNull(await store.Catalog.GetVersionAsync(Readership.HealthcareProfessional, "letter-a", 1));
         Assert.Equal(["letter-b"], (await store.Catalog.ListForEditorsAsync()).Select(l => l.Id));
         Assert.Contains((await store.Catalog.ListForEditorsAsync(includeRetired: true)), l => l is { Id: "letter-a", IsRetired: true });
-        Assert.Empty(await store.Search.SearchAsync("retirable"));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "retirable"));
     }
 
     [Fact]
@@ -119,8 +121,8 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         store.Write("a.md", text);
         await store.ImportAsync();
 
-        Assert.NotNull(await store.Catalog.GetCurrentAsync("letter-a"));
-        Assert.Single(await store.Search.SearchAsync("examplumab"));
+        Assert.NotNull(await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"));
+        Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "examplumab"));
     }
 
     [Fact]
@@ -130,7 +132,7 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         await store.ImportAsync();
 
         Assert.Equal(MedInfo.Letters.LetterStatus.Draft, (await store.Catalog.ListForEditorsAsync()).Single().Status);
-        Assert.Empty(await store.Search.SearchAsync("unreleased"));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "unreleased"));
     }
 
     [Fact]
@@ -141,18 +143,18 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         store.Write("a.md", SyntheticLetters.Letter("letter-a", status: "draft", sentence: "Pending wording."));
         await store.ImportAsync();
 
-        Assert.Equal(1, (await store.Catalog.GetCurrentAsync("letter-a"))!.Number);
-        Assert.Null(await store.Catalog.GetVersionAsync("letter-a", 2));
-        Assert.Equal([1], (await store.Catalog.ListVersionsAsync("letter-a")).Select(v => v.Number));
-        Assert.Single(await store.Search.SearchAsync("released"));
-        Assert.Empty(await store.Search.SearchAsync("pending"));
+        Assert.Equal(1, (await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"))!.Number);
+        Assert.Null(await store.Catalog.GetVersionAsync(Readership.HealthcareProfessional, "letter-a", 2));
+        Assert.Equal([1], (await store.Catalog.ListVersionsAsync(Readership.HealthcareProfessional, "letter-a")).Select(v => v.Number));
+        Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "released"));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "pending"));
 
         store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Pending wording, now final."));
         await store.ImportAsync();
 
-        Assert.Equal(3, (await store.Catalog.GetCurrentAsync("letter-a"))!.Number);
-        Assert.Single(await store.Search.SearchAsync("pending"));
-        Assert.Empty(await store.Search.SearchAsync("released"));
+        Assert.Equal(3, (await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"))!.Number);
+        Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "pending"));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "released"));
     }
 
     [Fact]
@@ -163,10 +165,10 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
         store.Write("a.md", SyntheticLetters.Letter("letter-a", status: "retired", sentence: "Withdrawn wording."));
         await store.ImportAsync();
 
-        Assert.Null(await store.Catalog.GetCurrentAsync("letter-a"));
-        Assert.Empty(await store.Catalog.ListPublishedAsync());
-        Assert.Empty(await store.Search.SearchAsync("withdrawn"));
-        Assert.NotNull(await store.Catalog.GetVersionAsync("letter-a", 1)); // what was published stays on record
+        Assert.Null(await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"));
+        Assert.Empty(await store.Catalog.ListPublishedAsync(Readership.HealthcareProfessional));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "withdrawn"));
+        Assert.NotNull(await store.Catalog.GetVersionAsync(Readership.HealthcareProfessional, "letter-a", 1)); // what was published stays on record
     }
 
     public sealed class OnSqlite() : ImportVersioningTests(SqliteTestDatabase.Instance);

@@ -1,3 +1,4 @@
+using MedInfo.Letters;
 using MedInfo.Store.Search;
 
 namespace MedInfo.Store.Tests;
@@ -27,7 +28,7 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
     [InlineData("macroglobulinaemia waldenstrom")]
     public async Task Words_are_found_whatever_their_case_or_accents(string text)
     {
-        var hits = await store.Search.SearchAsync(text);
+        var hits = await store.Search.SearchAsync(Readership.HealthcareProfessional, text);
 
         Assert.Equal("letter-a", Assert.Single(hits).LetterId);
     }
@@ -35,13 +36,13 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Every_word_must_match()
     {
-        Assert.Empty(await store.Search.SearchAsync("waldenstrom examplumab"));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "waldenstrom examplumab"));
     }
 
     [Fact]
     public async Task A_letter_about_the_product_ranks_above_one_that_mentions_it()
     {
-        var hits = await store.Search.SearchAsync("quorvex");
+        var hits = await store.Search.SearchAsync(Readership.HealthcareProfessional, "quorvex");
 
         Assert.Equal(["letter-a", "letter-b"], hits.Select(h => h.LetterId));
         Assert.True(hits[0].Rank < hits[1].Rank);
@@ -51,17 +52,17 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Filters_by_product_and_kind_narrow_the_results()
     {
-        var zentravir = (await store.Catalog.ListProductsAsync()).Single(p => p.Brand == "ZENTRAVIR®").Slug;
+        var zentravir = (await store.Catalog.ListProductsAsync(Readership.HealthcareProfessional)).Single(p => p.Brand == "ZENTRAVIR®").Slug;
 
-        Assert.Equal("letter-b", Assert.Single(await store.Search.SearchAsync("quorvex", productSlug: zentravir)).LetterId);
-        Assert.Equal(2, (await store.Search.SearchAsync("quorvex", documentKind: "Medical Information")).Count);
-        Assert.Empty(await store.Search.SearchAsync("quorvex", documentKind: "Something else"));
+        Assert.Equal("letter-b", Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "quorvex", productSlug: zentravir)).LetterId);
+        Assert.Equal(2, (await store.Search.SearchAsync(Readership.HealthcareProfessional, "quorvex", documentKind: "Medical Information")).Count);
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "quorvex", documentKind: "Something else"));
     }
 
     [Fact]
     public async Task The_snippet_marks_the_words_found()
     {
-        var hit = Assert.Single(await store.Search.SearchAsync("macroglob"));
+        var hit = Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "macroglob"));
 
         // The mark opens at the word; where it closes is the engine's: PostgreSQL's parser reads the "." and
         // citation number after it ("macroglobulinaemia.1") as one token.
@@ -77,7 +78,7 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
         store.Write("d.md", SyntheticLetters.Letter("letter-d", brand: "ORVANTIX®", generic: "orvantimab", sentence: filler + "Zymoplexia was seen once."));
         await store.ImportAsync();
 
-        var hit = Assert.Single(await store.Search.SearchAsync("orvantimab zymoplexia"));
+        var hit = Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "orvantimab zymoplexia"));
 
         Assert.Contains(LetterSearch.MarkStart + "Zymoplexia", hit.Snippet, StringComparison.Ordinal);
     }
@@ -88,7 +89,7 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
         store.Write("e.md", SyntheticLetters.Letter("letter-e", brand: "VELTRANOX®", generic: "veltranumab", sentence: "Veltranumab cohort rates were high."));
         await store.ImportAsync();
 
-        var hit = Assert.Single(await store.Search.SearchAsync("veltranumab cohort"));
+        var hit = Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "veltranumab cohort"));
         var text = hit.Snippet.Replace(LetterSearch.MarkStart.ToString(), string.Empty, StringComparison.Ordinal).Replace(LetterSearch.MarkEnd.ToString(), string.Empty, StringComparison.Ordinal);
 
         // The letter cites [@synth2020] right after "high.": the page shows a superscript 1, a snippet shows nothing.
@@ -100,13 +101,13 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Drafts_are_not_found_and_a_new_version_replaces_the_old_in_the_index()
     {
-        Assert.Empty(await store.Search.SearchAsync("yet published"));
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "yet published"));
 
         store.Write("a.md", SyntheticLetters.Letter("letter-a", brand: "QUORVEX®", generic: "quorvimab", sentence: "Now about amyloidosis."));
         await store.ImportAsync();
 
-        Assert.Empty(await store.Search.SearchAsync("waldenstrom"));
-        Assert.Equal("letter-a", Assert.Single(await store.Search.SearchAsync("amyloidosis")).LetterId);
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "waldenstrom"));
+        Assert.Equal("letter-a", Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "amyloidosis")).LetterId);
         Assert.Equal(2, await store.CountAsync("LetterSearch"));
     }
 

@@ -21,7 +21,7 @@ public abstract class SeedImportTests(ITestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task The_seed_letter_is_stored_with_its_13_references_in_order()
     {
-        var letter = (await store.Catalog.GetCurrentAsync("darzalex-poems-syndrome"))!.Letter;
+        var letter = (await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "darzalex-poems-syndrome"))!.Letter;
 
         Assert.Equal(Enumerable.Range(1, 13), letter.References.Select(r => r.Number));
         Assert.StartsWith("Dima D, Valent J, Khouri J.", letter.References[0].Text, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public abstract class SeedImportTests(ITestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Its_three_tables_come_back_from_the_store_with_spans_and_indents()
     {
-        var letter = (await store.Catalog.GetCurrentAsync("darzalex-poems-syndrome"))!.Letter;
+        var letter = (await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "darzalex-poems-syndrome"))!.Letter;
         var fromFile = TestLetters.ReadValid(await File.ReadAllTextAsync(RepositoryPaths.SeedMarkdown));
 
         var tables = letter.Tables.ToList();
@@ -54,7 +54,7 @@ public abstract class SeedImportTests(ITestDatabase database) : IAsyncLifetime
     [InlineData("darat")]
     public async Task Its_products_are_searchable_by_brand_and_generic_name(string query)
     {
-        var hits = await store.Search.SearchAsync(query);
+        var hits = await store.Search.SearchAsync(Readership.HealthcareProfessional, query);
 
         Assert.Equal("darzalex-poems-syndrome", Assert.Single(hits).LetterId);
     }
@@ -69,7 +69,7 @@ public abstract class SeedImportTests(ITestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task Products_list_A_to_Z_with_a_brand_before_its_longer_namesakes()
     {
-        var products = await store.Catalog.ListProductsAsync();
+        var products = await store.Catalog.ListProductsAsync(Readership.HealthcareProfessional);
 
         Assert.Equal(["DARZALEX®", "DARZALEX FASPRO®"], products.Select(p => p.Brand));
         Assert.Equal("daratumumab", products[0].Generic);

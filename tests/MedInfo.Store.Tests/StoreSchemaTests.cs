@@ -1,3 +1,5 @@
+using MedInfo.Letters;
+
 namespace MedInfo.Store.Tests;
 
 /// <summary>The schema's behaviour on every engine: migrations that can run again, searches that take any text.</summary>
@@ -29,7 +31,7 @@ public abstract class StoreSchemaTests(ITestDatabase database)
         store.Write("a.md", SyntheticLetters.Letter("letter-a"));
         await store.ImportAsync();
 
-        var hits = await store.Search.SearchAsync(text);
+        var hits = await store.Search.SearchAsync(Readership.HealthcareProfessional, text);
 
         Assert.NotNull(hits);
         Assert.Equal(1, await store.CountAsync("Letters"));

@@ -88,7 +88,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
-    private static void CopyDirectory(string from, string to)
+    protected static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
         {
@@ -97,6 +97,12 @@ public class PortalFactory : WebApplicationFactory<Program>
             File.Copy(file, target);
         }
     }
+}
+
+/// <summary>The portal with the synthetic letters of tests/letters beside content/ (a patient letter, boxes, figures).</summary>
+public sealed class TestLettersPortalFactory : PortalFactory
+{
+    public TestLettersPortalFactory() => CopyDirectory(RepositoryPaths.TestLetters, ContentDirectory);
 }
 
 /// <summary>The portal as `scripts/run.sh` starts it: Development (scope validation on, no HSTS, plain console logs).</summary>

@@ -51,6 +51,7 @@ public sealed class CorpusGenerator(int seed = 20261124)
             title: Use of {product.Brand.TrimEnd('®')} in {condition} (synthetic letter {index})
             kind: Medical Information
             audience:
+              type: hcp
               region: US
               notice: Synthetic benchmark letter with invented products and data. Not medical information.
             products:

@@ -1,3 +1,4 @@
+using MedInfo.Letters;
 using System.Diagnostics;
 using MedInfo.Pdf;
 using MedInfo.Rendering.Print;
@@ -35,7 +36,7 @@ public static class PdfBench
         await using var provider = services.BuildServiceProvider();
         await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>());
         await provider.GetRequiredService<LetterImporter>().ImportAsync(Path.Combine(repository, "content"));
-        var version = (await provider.GetRequiredService<LetterCatalog>().GetCurrentAsync("darzalex-poems-syndrome"))!;
+        var version = (await provider.GetRequiredService<LetterCatalog>().GetCurrentAsync(Readership.HealthcareProfessional, "darzalex-poems-syndrome"))!;
         var html = await provider.GetRequiredService<PrintRenderer>().RenderLetterAsync(version.Letter);
         var engine = provider.GetRequiredService<ChromiumPdfEngine>();
         var exports = provider.GetRequiredService<PdfExports>();

@@ -1,3 +1,4 @@
+using MedInfo.Letters;
 using System.Diagnostics;
 using System.Globalization;
 using MedInfo.Store;
@@ -31,7 +32,7 @@ public static class SearchBench
         await using var raw = new SqliteConnection(connectionString);
         await raw.OpenAsync();
         var (ours, peer) = await TimeQueriesAsync(
-            queries, rounds, async query => (await search.SearchAsync(query)).Count, query => RawAsync(raw, RawFtsQuery(query)));
+            queries, rounds, async query => (await search.SearchAsync(Readership.HealthcareProfessional, query)).Count, query => RawAsync(raw, RawFtsQuery(query)));
 
         var (p50, p95) = (Percentile(ours, 50), Percentile(ours, 95));
         var (peer50, peer95) = (Percentile(peer, 50), Percentile(peer, 95));

@@ -21,7 +21,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         "literature-search", "therapeutic-area", "keywords",
     ];
 
-    private static readonly string[] AudienceKeys = ["region", "notice"];
+    private static readonly string[] AudienceKeys = ["type", "region", "notice"];
     private static readonly string[] ProductKeys = ["brand", "generic", "prescribing-information"];
     private static readonly string[] LiteratureSearchKeys = ["date", "databases"];
 
@@ -32,7 +32,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
     internal static readonly IReadOnlyDictionary<string, int> MaxLengths = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["id"] = LetterId.MaxLength, ["title"] = 300, ["kind"] = 100, ["status"] = 20, ["last-updated"] = 20, ["review-by"] = 20,
-        ["therapeutic-area"] = 200, ["keywords"] = 100, ["region"] = 40, ["notice"] = 1000, ["brand"] = 100,
+        ["therapeutic-area"] = 200, ["keywords"] = 100, ["type"] = 20, ["region"] = 40, ["notice"] = 1000, ["brand"] = 100,
         ["generic"] = 300, ["prescribing-information"] = 2000, ["date"] = 20, ["databases"] = 200,
     };
 
@@ -116,20 +116,46 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
     {
         if (!TryGet(root, "audience", out var node))
         {
-            diagnostics.Error(FirstYamlLine, 1, "The front matter needs 'audience:' with 'region:' (for example US) and 'notice:' (the text shown at the top of the letter).");
+            diagnostics.Error(FirstYamlLine, 1, "The front matter needs 'audience:' with 'type:' (hcp or patient), 'region:' (for example US) and 'notice:' (the text shown at the top of the letter).");
             return null;
         }
 
         if (node is not YamlMappingNode mapping)
         {
-            ErrorAt(node, "'audience:' needs 'region:' and 'notice:' on indented lines below it.");
+            ErrorAt(node, "'audience:' needs 'type:', 'region:' and 'notice:' on indented lines below it.");
             return null;
         }
 
         WarnUnknownKeys(mapping, AudienceKeys, "key under 'audience:'");
+        var kind = ReadAudienceKind(mapping);
         var region = RequiredText(mapping, "region", "audience");
         var notice = RequiredText(mapping, "notice", "audience");
-        return region is null || notice is null ? null : new Audience(region, notice);
+        return region is null || notice is null || kind is null ? null : new Audience(region, notice, kind.Value);
+    }
+
+    private AudienceKind? ReadAudienceKind(YamlMappingNode audience)
+    {
+        if (!TryGet(audience, "type", out _))
+        {
+            diagnostics.Error(FileLine(audience.Start), 1,
+                "'audience:' needs 'type: hcp' (a letter for healthcare professionals) or 'type: patient' (for patients and caregivers): it decides who may read the letter.");
+            return null;
+        }
+
+        var text = RequiredText(audience, "type", "audience");
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "hcp":
+                return AudienceKind.Hcp;
+            case "patient":
+                return AudienceKind.Patient;
+            default:
+                ErrorAt(audience.Children[new YamlScalarNode("type")],
+                    $"'type' under 'audience:' must be hcp (healthcare professionals) or patient (patients and caregivers), got '{text}'.");
+                return null;
+        }
     }
 
     private List<Product>? ReadProducts(YamlMappingNode root)

@@ -29,6 +29,10 @@ internal sealed class StoredLetterVersionConfiguration : IEntityTypeConfiguratio
         builder.Property(v => v.Status).HasMaxLength(20).HasConversion(
             status => status.ToString().ToLowerInvariant(),
             text => Enum.Parse<MedInfo.Letters.LetterStatus>(text, true));
+        // The audience's front-matter word ("hcp", "patient"); the migration that added it made earlier versions "hcp".
+        builder.Property(v => v.Audience).HasMaxLength(20).HasConversion(
+            audience => audience.ToString().ToLowerInvariant(),
+            text => Enum.Parse<MedInfo.Letters.AudienceKind>(text, true));
         builder.HasMany(v => v.Products).WithOne().HasForeignKey(p => p.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.References).WithOne().HasForeignKey(r => r.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
     }

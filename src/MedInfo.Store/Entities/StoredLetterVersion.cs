@@ -26,6 +26,9 @@ public sealed class StoredLetterVersion
     /// <summary>As the front matter says; stored as its lowercase name ("published").</summary>
     public MedInfo.Letters.LetterStatus Status { get; set; }
 
+    /// <summary>Who the letter is written for, so that the reading rule runs in the store's queries.</summary>
+    public MedInfo.Letters.AudienceKind Audience { get; set; }
+
     public DateOnly LastUpdated { get; set; }
 
     public DateOnly? ReviewBy { get; set; }

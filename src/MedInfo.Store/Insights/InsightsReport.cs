@@ -106,7 +106,7 @@ public sealed class Insights(IDbContextFactory<MedInfoDb> factory, Reading.Lette
         var exported = await db.ExportRecords.AsNoTracking().Where(e => e.AtUtc >= readersSince && e.UserName != null)
             .SelectMany(e => e.Letters).GroupBy(l => l.LetterId).Select(g => new { g.Key, Count = g.LongCount() })
             .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Take(Top).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var pastReview = await catalog.ListPastReviewAsync(today, cancellationToken).ConfigureAwait(false);
+        var pastReview = await catalog.ListPastReviewAsync(MedInfo.Letters.Readership.HealthcareProfessional, today, cancellationToken).ConfigureAwait(false);
 
         return new InsightsReport(
             requestsFrom, readersFrom, today, metrics,

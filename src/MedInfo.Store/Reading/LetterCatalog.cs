@@ -8,7 +8,8 @@ namespace MedInfo.Store.Reading;
 
 /// <summary>A line of a letter listing.</summary>
 /// <param name="IsRetired">The letter's file is gone from content/ (the letter is kept with its history, no longer listed).</param>
-public sealed record LetterSummary(string Id, string Title, int Version, LetterStatus Status, DateOnly LastUpdated, bool IsRetired, DateTime ImportedAtUtc);
+/// <param name="Audience">Who the letter is written for, so a listing can say so.</param>
+public sealed record LetterSummary(string Id, string Title, int Version, LetterStatus Status, DateOnly LastUpdated, bool IsRetired, DateTime ImportedAtUtc, AudienceKind Audience);
 
 /// <summary>A version of a letter as stored, with the letter model as it was on that day.</summary>
 public sealed record LetterVersionView(string LetterId, int Number, string ContentHash, DateTime ImportedAtUtc, Letter Letter);
@@ -24,7 +25,9 @@ public sealed record ProductEntry(string Slug, string Brand, string Generic, str
 
 /// <summary>
 /// Reads letters and their versions out of the store. Every method but <see cref="ListForEditorsAsync"/> sees
-/// published versions only: a page or endpoint built on it cannot show a draft, whatever it asks.
+/// published versions only, and only those written for the given reader (patient letters for everyone, HCP letters
+/// for healthcare professionals): a page or endpoint built on it cannot show a draft, or an HCP letter to the public,
+/// whatever it asks.
 /// </summary>
 public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreChanges changes) : IDisposable
 {
@@ -32,7 +35,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// this process reset it at once (StoreChanges); an import from another process shows within this time.</summary>
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<string, (VersionStamp? Stamp, long Generation, long ExpiresAt)> stamps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (VersionStamp? Stamp, AudienceKind Audience, long Generation, long ExpiresAt)> stamps = new(StringComparer.Ordinal);
 
     // Versions never change once written, so a version's model, once read, is good for as long as it is kept.
     // Bounded by count (a letter model is tens of kilobytes).
@@ -48,45 +51,45 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var rows = await db.Letters.AsNoTracking()
             .Where(l => includeRetired || !l.IsRetired)
-            .Select(l => new LetterSummary(l.Id, l.CurrentVersion!.Title, l.CurrentVersion.Number, l.CurrentVersion.Status, l.CurrentVersion.LastUpdated, l.IsRetired, l.CurrentVersion.ImportedAtUtc))
+            .Select(l => new LetterSummary(l.Id, l.CurrentVersion!.Title, l.CurrentVersion.Number, l.CurrentVersion.Status, l.CurrentVersion.LastUpdated, l.IsRetired, l.CurrentVersion.ImportedAtUtc, l.CurrentVersion.Audience))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Published letters A to Z by title (their published versions).</summary>
-    public async Task<IReadOnlyList<LetterSummary>> ListPublishedAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LetterSummary>> ListPublishedAsync(Readership reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await Summaries(PublishedLetters(db)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await Summaries(PublishedLetters(db, reader)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.OrderBy(r => r.Title, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     /// <summary>Published letters, most recently updated first.</summary>
-    public async Task<IReadOnlyList<LetterSummary>> ListRecentAsync(int count, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<LetterSummary>> ListRecentAsync(Readership reader, int count, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await Summaries(PublishedLetters(db)
+        return await Summaries(PublishedLetters(db, reader)
                 .OrderByDescending(l => l.PublishedVersion!.LastUpdated).ThenBy(l => l.Id)
                 .Take(count))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Published letters whose review-by date is before <paramref name="today"/>, the longest overdue first.</summary>
-    public async Task<IReadOnlyList<(string LetterId, string Title, DateOnly ReviewBy)>> ListPastReviewAsync(DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(string LetterId, string Title, DateOnly ReviewBy)>> ListPastReviewAsync(Readership reader, DateOnly today, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await PublishedLetters(db).Where(l => l.PublishedVersion!.ReviewBy != null && l.PublishedVersion.ReviewBy < today)
+        var rows = await PublishedLetters(db, reader).Where(l => l.PublishedVersion!.ReviewBy != null && l.PublishedVersion.ReviewBy < today)
             .OrderBy(l => l.PublishedVersion!.ReviewBy).ThenBy(l => l.Id)
             .Select(l => new { l.Id, l.PublishedVersion!.Title, l.PublishedVersion.ReviewBy })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.Select(r => (r.Id, r.Title, r.ReviewBy!.Value)).ToList();
     }
 
-    /// <summary>Products that have at least one published letter, A to Z by brand.</summary>
-    public async Task<IReadOnlyList<ProductEntry>> ListProductsAsync(CancellationToken cancellationToken = default)
+    /// <summary>Products that have at least one published letter for the reader, A to Z by brand.</summary>
+    public async Task<IReadOnlyList<ProductEntry>> ListProductsAsync(Readership reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var counts = await PublishedLetters(db)
+        var counts = await PublishedLetters(db, reader)
             .SelectMany(l => l.PublishedVersion!.Products)
             .GroupBy(lp => lp.ProductId)
             .Select(g => new { ProductId = g.Key, Count = g.Count() })
@@ -101,8 +104,8 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
             .ToList();
     }
 
-    /// <summary>A product and its published letters, newest first; null when no such product has any.</summary>
-    public async Task<(ProductEntry Product, IReadOnlyList<LetterSummary> Letters)?> GetProductAsync(string slug, CancellationToken cancellationToken = default)
+    /// <summary>A product and its published letters for the reader, newest first; null when it has none for them.</summary>
+    public async Task<(ProductEntry Product, IReadOnlyList<LetterSummary> Letters)?> GetProductAsync(Readership reader, string slug, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var product = await db.Products.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, cancellationToken).ConfigureAwait(false);
@@ -111,7 +114,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
             return null;
         }
 
-        var letters = await Summaries(PublishedLetters(db)
+        var letters = await Summaries(PublishedLetters(db, reader)
                 .Where(l => l.PublishedVersion!.Products.Any(lp => lp.ProductId == product.Id))
                 .OrderByDescending(l => l.PublishedVersion!.LastUpdated).ThenBy(l => l.Id))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -121,38 +124,57 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     }
 
     /// <summary>
-    /// The hash and import time of a letter's current published version (null when there is none), for ETags and
-    /// cache keys on every letter page request: kept in memory briefly, as asking the store each time costs more
-    /// than serving the cached page.
+    /// The hash and import time of a letter's current published version (null when there is none for the reader),
+    /// for ETags and cache keys on every letter page request: kept in memory briefly, as asking the store each time
+    /// costs more than serving the cached page.
     /// </summary>
-    public async Task<VersionStamp?> GetCurrentStampAsync(string letterId, CancellationToken cancellationToken = default)
+    public async Task<VersionStamp?> GetCurrentStampAsync(Readership reader, string letterId, CancellationToken cancellationToken = default)
     {
         var generation = changes.Generation;
         var now = Environment.TickCount64;
-        if (stamps.TryGetValue(letterId, out var kept) && kept.Generation == generation && kept.ExpiresAt > now)
+        if (!stamps.TryGetValue(letterId, out var kept) || kept.Generation != generation || kept.ExpiresAt <= now)
         {
-            return kept.Stamp;
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var row = await PublishedLetters(db, Readership.HealthcareProfessional)
+                .Where(l => l.Id == letterId)
+                .Select(l => new { Stamp = new VersionStamp(l.PublishedVersion!.ContentHash, l.PublishedVersion.ImportedAtUtc), l.PublishedVersion.Audience })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (stamps.Count > 50_000)
+            {
+                stamps.Clear(); // unknown ids from a crawler must not grow this without bound
+            }
+
+            kept = (row?.Stamp, row?.Audience ?? AudienceKind.Hcp, generation, now + (long)StampLifetime.TotalMilliseconds);
+            stamps[letterId] = kept;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var stamp = await PublishedLetters(db)
-            .Where(l => l.Id == letterId)
-            .Select(l => new VersionStamp(l.PublishedVersion!.ContentHash, l.PublishedVersion.ImportedAtUtc))
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-        if (stamps.Count > 50_000)
-        {
-            stamps.Clear(); // unknown ids from a crawler must not grow this without bound
-        }
-
-        stamps[letterId] = (stamp, generation, now + (long)StampLifetime.TotalMilliseconds);
-        return stamp;
+        return kept.Audience.IsReadableBy(reader) ? kept.Stamp : null;
     }
 
-    /// <summary>The version readers see: the newest published version of a letter that is not retired; null when there is none.</summary>
-    public async Task<LetterVersionView?> GetCurrentAsync(string letterId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Whether a letter (or, with <paramref name="number"/>, one of its versions) is published but not for this
+    /// reader: the page then asks for the HCP confirmation instead of answering "not found". Says nothing else.
+    /// </summary>
+    public async Task<bool> IsForOthersAsync(Readership reader, string letterId, int? number = null, CancellationToken cancellationToken = default)
+    {
+        if (reader == Readership.HealthcareProfessional)
+        {
+            return false;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return number is { } n
+            ? await PublishedVersions(db, Readership.HealthcareProfessional).AnyAsync(v => v.LetterId == letterId && v.Number == n, cancellationToken).ConfigureAwait(false)
+                && !await PublishedVersions(db, reader).AnyAsync(v => v.LetterId == letterId && v.Number == n, cancellationToken).ConfigureAwait(false)
+            : await PublishedLetters(db, Readership.HealthcareProfessional).AnyAsync(l => l.Id == letterId, cancellationToken).ConfigureAwait(false)
+                && !await PublishedLetters(db, reader).AnyAsync(l => l.Id == letterId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The version readers see: the newest published version of a letter that is not retired; null when there is none for this reader.</summary>
+    public async Task<LetterVersionView?> GetCurrentAsync(Readership reader, string letterId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var version = await PublishedLetters(db)
+        var version = await PublishedLetters(db, reader)
             .Where(l => l.Id == letterId)
             .Select(l => new VersionKey(l.PublishedVersion!.Id, l.PublishedVersion.LetterId, l.PublishedVersion.Number, l.PublishedVersion.ContentHash, l.PublishedVersion.ImportedAtUtc))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -161,23 +183,23 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
 
     /// <summary>
     /// A numbered version, if it was published (retired letters included: what was sent must stay reproducible);
-    /// null for a draft, a version retired by its status, or none.
+    /// null for a draft, a version retired by its status, a version not written for this reader, or none.
     /// </summary>
-    public async Task<LetterVersionView?> GetVersionAsync(string letterId, int number, CancellationToken cancellationToken = default)
+    public async Task<LetterVersionView?> GetVersionAsync(Readership reader, string letterId, int number, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var version = await PublishedVersions(db)
+        var version = await PublishedVersions(db, reader)
             .Where(v => v.LetterId == letterId && v.Number == number)
             .Select(v => new VersionKey(v.Id, v.LetterId, v.Number, v.ContentHash, v.ImportedAtUtc))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return version is null ? null : await ViewAsync(db, version, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Every published version of a letter, oldest first.</summary>
-    public async Task<IReadOnlyList<VersionEntry>> ListVersionsAsync(string letterId, CancellationToken cancellationToken = default)
+    /// <summary>Every published version of a letter the reader may read, oldest first.</summary>
+    public async Task<IReadOnlyList<VersionEntry>> ListVersionsAsync(Readership reader, string letterId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await PublishedVersions(db)
+        return await PublishedVersions(db, reader)
             .Where(v => v.LetterId == letterId)
             .OrderBy(v => v.Number)
             .Select(v => new VersionEntry(v.Number, v.ImportedAtUtc, v.ContentHash, v.LastUpdated, v.Title))
@@ -185,10 +207,10 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     }
 
     /// <summary>The document kinds in use, for the search filter.</summary>
-    public async Task<IReadOnlyList<string>> ListDocumentKindsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<string>> ListDocumentKindsAsync(Readership reader, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await PublishedLetters(db).Select(l => l.PublishedVersion!.DocumentKind).Distinct().OrderBy(k => k)
+        return await PublishedLetters(db, reader).Select(l => l.PublishedVersion!.DocumentKind).Distinct().OrderBy(k => k)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -199,15 +221,18 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     }
 
     // The reading rule, in one place: readers see a letter's published version, while the letter is not retired,
-    // and any published version in its history. Drafts never leave the store through this class.
-    private static IQueryable<StoredLetter> PublishedLetters(MedInfoDb db) =>
-        db.Letters.AsNoTracking().Where(l => !l.IsRetired && l.PublishedVersionId != null);
+    // and any published version in its history, when it is written for them (AudienceRules.IsReadableBy).
+    // Drafts never leave the store through this class.
+    private static IQueryable<StoredLetter> PublishedLetters(MedInfoDb db, Readership reader) =>
+        db.Letters.AsNoTracking().Where(l => !l.IsRetired && l.PublishedVersionId != null
+            && (reader == Readership.HealthcareProfessional || l.PublishedVersion!.Audience == AudienceKind.Patient));
 
-    private static IQueryable<StoredLetterVersion> PublishedVersions(MedInfoDb db) =>
-        db.LetterVersions.AsNoTracking().Where(v => v.Status == LetterStatus.Published);
+    private static IQueryable<StoredLetterVersion> PublishedVersions(MedInfoDb db, Readership reader) =>
+        db.LetterVersions.AsNoTracking().Where(v => v.Status == LetterStatus.Published
+            && (reader == Readership.HealthcareProfessional || v.Audience == AudienceKind.Patient));
 
     private static IQueryable<LetterSummary> Summaries(IQueryable<StoredLetter> letters) =>
-        letters.Select(l => new LetterSummary(l.Id, l.PublishedVersion!.Title, l.PublishedVersion.Number, l.PublishedVersion.Status, l.PublishedVersion.LastUpdated, l.IsRetired, l.PublishedVersion.ImportedAtUtc));
+        letters.Select(l => new LetterSummary(l.Id, l.PublishedVersion!.Title, l.PublishedVersion.Number, l.PublishedVersion.Status, l.PublishedVersion.LastUpdated, l.IsRetired, l.PublishedVersion.ImportedAtUtc, l.PublishedVersion.Audience));
 
     public void Dispose() => models.Dispose();
 

@@ -18,7 +18,7 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
     public static string ToQuery(IReadOnlyList<string> words, string join = " & ") =>
         string.Join(join, words.SelectMany(w => Fold(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(t => t + ":*"));
 
-    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
+    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
     {
         var query = ToQuery(words);
 
@@ -28,7 +28,7 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
         // text, and the body is ten times the summary.
         var anyWord = ToQuery(words, " | ");
         var headline = string.Create(CultureInfo.InvariantCulture, $"StartSel={LetterSearch.MarkStart}, StopSel={LetterSearch.MarkEnd}, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1");
-        var filtered = productSlug is not null || documentKind is not null;
+        var filtered = productSlug is not null || documentKind is not null || patientLettersOnly;
 
         // As on SQLite: rank on the index alone (weights for D body, C summary, B keywords, A title and products),
         // keep the best few, then fetch fields and snippets for those.
@@ -42,6 +42,7 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
                       AND (NOT {filtered} OR EXISTS (
                             SELECT 1 FROM "LetterVersions" tv
                             WHERE tv."Id" = t."VersionId"
+                              AND (NOT {patientLettersOnly} OR tv."Audience" = 'patient')
                               AND (CAST({documentKind} AS text) IS NULL OR tv."DocumentKind" = CAST({documentKind} AS text))
                               AND (CAST({productSlug} AS text) IS NULL OR EXISTS (
                                     SELECT 1 FROM "LetterVersionProducts" lp JOIN "Products" p ON p."Id" = lp."ProductId"
@@ -52,7 +53,8 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
                        s."Products" AS "Products",
                        CASE WHEN strpos(summary.headline, {LetterSearch.MarkStart.ToString()}) > 0 THEN summary.headline
                             ELSE ts_headline('simple', s."Body", q.any_word, {headline}) END AS "Snippet",
-                       CAST(-top."Score" AS float8) AS "Rank"
+                       CAST(-top."Score" AS float8) AS "Rank",
+                       v."Audience" = 'patient' AS "ForPatients"
                 FROM top
                 JOIN "LetterSearch" s ON s."VersionId" = top."VersionId"
                 JOIN "LetterVersions" v ON v."Id" = top."VersionId"

@@ -12,7 +12,7 @@ internal sealed class SqliteFullText : IFullTextDialect
     /// <summary>["Darzalex", "POEMS"] becomes <c>"Darzalex"* "POEMS"*</c>: every word must match, as a word or a word's start.</summary>
     public static string ToQuery(IReadOnlyList<string> words) => string.Join(' ', words.Select(w => $"\"{w}\"*"));
 
-    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
+    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
     {
         var query = ToQuery(words);
         var start = LetterSearch.MarkStart.ToString();
@@ -22,7 +22,7 @@ internal sealed class SqliteFullText : IFullTextDialect
         // few; only those get their version's fields and a snippet, which costs more per row than ranking.
         // The snippet comes from the summary or the body where a word was found there (a passage says more than
         // the title or product names, which the results show anyway), else from the best column.
-        var filtered = productSlug is not null || documentKind is not null;
+        var filtered = productSlug is not null || documentKind is not null || patientLettersOnly;
         return db.Database
             .SqlQuery<SearchHit>($"""
                 WITH top AS MATERIALIZED (
@@ -31,6 +31,7 @@ internal sealed class SqliteFullText : IFullTextDialect
                       AND ({filtered} = 0 OR EXISTS (
                             SELECT 1 FROM LetterVersions tv
                             WHERE tv.Id = t.rowid
+                              AND ({patientLettersOnly} = 0 OR tv.Audience = 'patient')
                               AND ({documentKind} IS NULL OR tv.DocumentKind = {documentKind})
                               AND ({productSlug} IS NULL OR EXISTS (
                                     SELECT 1 FROM LetterVersionProducts lp JOIN Products p ON p.Id = lp.ProductId
@@ -42,7 +43,8 @@ internal sealed class SqliteFullText : IFullTextDialect
                        CASE WHEN instr(snippet(s.LetterSearch, 3, {start}, {end}, '…', 24), {start}) > 0 THEN snippet(s.LetterSearch, 3, {start}, {end}, '…', 24)
                             WHEN instr(snippet(s.LetterSearch, 4, {start}, {end}, '…', 24), {start}) > 0 THEN snippet(s.LetterSearch, 4, {start}, {end}, '…', 24)
                             ELSE snippet(s.LetterSearch, -1, {start}, {end}, '…', 24) END AS Snippet,
-                       bm25(s.LetterSearch, 0, 10.0, 8.0, 4.0, 1.0, 6.0) AS Rank
+                       bm25(s.LetterSearch, 0, 10.0, 8.0, 4.0, 1.0, 6.0) AS Rank,
+                       v.Audience = 'patient' AS ForPatients
                 FROM top
                 JOIN LetterSearch s ON s.rowid = top.VersionId
                 JOIN LetterVersions v ON v.Id = top.VersionId

@@ -9,6 +9,9 @@ namespace MedInfo.Web.RateLimiting;
 public sealed class CircuitClient
 {
     public string Address { get; internal set; } = "unknown";
+
+    /// <summary>Who reads through this circuit, from the cookies of the connection that opened it.</summary>
+    public MedInfo.Letters.Readership Reader { get; internal set; } = MedInfo.Letters.Readership.Public;
 }
 
 /// <summary>Fills <see cref="CircuitClient"/> from the connection that opened the circuit.</summary>
@@ -16,10 +19,17 @@ internal sealed class CircuitClientHandler(CircuitClient client, IHttpContextAcc
 {
     public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        if (http.HttpContext?.Connection.RemoteIpAddress is { } address)
+        if (http.HttpContext is not { } context)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (context.Connection.RemoteIpAddress is { } address)
         {
             client.Address = address.ToString();
         }
+
+        client.Reader = Components.Pages.Hcp.HcpGate.ReaderOf(context);
 
         return Task.CompletedTask;
     }

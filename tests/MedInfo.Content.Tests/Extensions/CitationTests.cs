@@ -68,7 +68,7 @@ public sealed class CitationTests
 
         var error = Assert.Single(errors);
         Assert.Contains("[@delta]", error.Message, StringComparison.Ordinal);
-        Assert.Equal(16, error.Line);
+        Assert.Equal(17, error.Line);
         Assert.Equal(17, error.Column);
     }
 

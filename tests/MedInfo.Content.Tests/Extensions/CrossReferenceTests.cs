@@ -33,6 +33,6 @@ public sealed class CrossReferenceTests
 
         var error = Assert.Single(errors);
         Assert.Contains("'no-such-table'", error.Message, StringComparison.Ordinal);
-        Assert.Equal((16, 5), (error.Line, error.Column));
+        Assert.Equal((17, 5), (error.Line, error.Column));
     }
 }

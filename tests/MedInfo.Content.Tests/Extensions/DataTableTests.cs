@@ -106,7 +106,7 @@ public sealed class DataTableTests
 
         var error = Assert.Single(errors);
         Assert.Contains("2 cells but the table has 3 columns", error.Message, StringComparison.Ordinal);
-        Assert.Equal(24, error.Line);
+        Assert.Equal(25, error.Line);
     }
 
     [Theory]

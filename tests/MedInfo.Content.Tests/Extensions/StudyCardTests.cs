@@ -81,7 +81,7 @@ public sealed class StudyCardTests
         // The open card swallows the rest of the file, so later lines may report too; the first error says why.
         var error = errors.OrderBy(e => e.Line).First();
         Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
-        Assert.Equal(16, error.Line);
+        Assert.Equal(17, error.Line);
     }
 
     [Fact]
@@ -111,6 +111,6 @@ public sealed class StudyCardTests
             :::
             """ + Reference));
 
-        Assert.Contains(errors, e => e.Line == 17 && e.Message.Contains("cannot be nested", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Line == 18 && e.Message.Contains("cannot be nested", StringComparison.Ordinal));
     }
 }

@@ -18,7 +18,7 @@ public sealed class FoundByFuzzingTests
         var result = TestLetters.Read(TestLetters.WithBody("## Summary\n\n::: table empty\n:::\n"));
 
         Assert.Null(result.Letter);
-        Assert.Contains(result.Diagnostics, d => d.IsError && d.Line == 16 && d.Message.Contains("no rows", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.IsError && d.Line == 17 && d.Message.Contains("no rows", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -30,7 +30,7 @@ public sealed class FoundByFuzzingTests
     {
         var error = SingleError(TestLetters.WithBody($"## Summary\n\n- Examplumab{(char)code} was studied.\n"));
 
-        Assert.Equal((16, 13), (error.Line, error.Column));
+        Assert.Equal((17, 13), (error.Line, error.Column));
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.Contains("UTF-8", error.Message, StringComparison.Ordinal);
     }
@@ -52,7 +52,7 @@ public sealed class FoundByFuzzingTests
     {
         var error = SingleError(TestLetters.WithBody("## Summary\n\n- One.\n\n" + string.Concat(Enumerable.Repeat(unit, 5_000)) + "\n"));
 
-        Assert.Equal(18, error.Line);
+        Assert.Equal(19, error.Line);
         Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
     }
 
@@ -64,7 +64,7 @@ public sealed class FoundByFuzzingTests
         var text = TestLetters.FrontMatter.Replace("status: published", line + "\nstatus: published", StringComparison.Ordinal);
         var error = SingleError(text + "## Summary\n\n- One.\n");
 
-        Assert.Equal(11, error.Line);
+        Assert.Equal(12, error.Line);
         Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
     }
 
@@ -75,7 +75,7 @@ public sealed class FoundByFuzzingTests
 
         var error = SingleError(text + "## Summary\n\n- One.\n");
 
-        Assert.Equal(12, error.Line);
+        Assert.Equal(13, error.Line);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class FoundByFuzzingTests
         Assert.Equal(DiagnosticList.MaxMessages + 1, result.Diagnostics.Count);
         var last = result.Diagnostics[^1];
         Assert.True(last.IsError);
-        Assert.Equal(16 + DiagnosticList.MaxMessages, last.Line);
+        Assert.Equal(17 + DiagnosticList.MaxMessages, last.Line);
         Assert.Contains("2900 more messages", last.Message, StringComparison.Ordinal);
     }
 }

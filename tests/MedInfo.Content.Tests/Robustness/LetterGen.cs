@@ -91,7 +91,7 @@ public static class LetterGen
         from title in Gen.Frequency((4, Gen.Const("Use of ZENTRAVIR in an Invented Condition")), (1, Word.Array[1, 8].Select(w => string.Join(' ', w))))
         from status in Gen.OneOf("published", "published", "draft", "retired")
         from extra in Gen.OneOf("", "review-by: 2030-01-01\n", "keywords: [a, b]\n", "literature-search:\n  date: 2025-01-01\n  databases: [MEDLINE®]\n", "therapeutic-area: Invented\n")
-        select $"---\nid: zentravir-synthetic\ntitle: \"{title}\"\nkind: Medical Information\naudience:\n  region: US\n  notice: Synthetic test letter.\nproducts:\n  - brand: ZENTRAVIR®\n    generic: examplumab\nstatus: {status}\nlast-updated: 2025-05-08\n{extra}---\n\n";
+        select $"---\nid: zentravir-synthetic\ntitle: \"{title}\"\nkind: Medical Information\naudience:\n  type: hcp\n  region: US\n  notice: Synthetic test letter.\nproducts:\n  - brand: ZENTRAVIR®\n    generic: examplumab\nstatus: {status}\nlast-updated: 2025-05-08\n{extra}---\n\n";
 
     /// <summary>A whole letter from our Markdown extensions: front matter, summary, sections of blocks, references.</summary>
     public static readonly Gen<string> Letter =

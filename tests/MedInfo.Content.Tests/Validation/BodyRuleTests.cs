@@ -18,7 +18,7 @@ public sealed class BodyRuleTests
     {
         var errors = TestLetters.Errors(TestLetters.WithBody($"## Summary\n\n{line}\n"));
 
-        Assert.Contains(errors, e => e.Message.Contains(expected, StringComparison.Ordinal) && e.Line == 16);
+        Assert.Contains(errors, e => e.Message.Contains(expected, StringComparison.Ordinal) && e.Line == 17);
     }
 
     [Fact]

@@ -19,9 +19,10 @@ public sealed class FrontMatterTests
     }
 
     [Theory]
-    [InlineData("last-updated: 2025-05-08", "last-updated: 2025-02-30", "'last-updated' must be a real date", 12)]
-    [InlineData("last-updated: 2025-05-08", "last-updated: 08/05/2025", "'last-updated' must be a real date", 12)]
-    [InlineData("status: published", "status: live", "'status' must be draft, published or retired", 11)]
+    [InlineData("last-updated: 2025-05-08", "last-updated: 2025-02-30", "'last-updated' must be a real date", 13)]
+    [InlineData("last-updated: 2025-05-08", "last-updated: 08/05/2025", "'last-updated' must be a real date", 13)]
+    [InlineData("status: published", "status: live", "'status' must be draft, published or retired", 12)]
+    [InlineData("  type: hcp", "  type: doctors", "'type' under 'audience:' must be hcp", 6)]
     [InlineData("id: zentravir-test-letter", "id: Zentravir Letter", "lowercase letters, digits and hyphens", 2)]
     public void A_bad_value_is_an_error_on_its_own_line(string from, string to, string expected, int line)
     {
@@ -35,6 +36,7 @@ public sealed class FrontMatterTests
     [InlineData("last-updated: 2025-05-08\n", "'last-updated:'")]
     [InlineData("    generic: examplumab\n", "'generic:'")]
     [InlineData("kind: Medical Information\n", "'kind:'")]
+    [InlineData("  type: hcp\n", "'type: hcp'")]
     public void A_missing_required_field_is_named(string line, string expected)
     {
         Assert.Contains(TestLetters.Errors(Replace(line, string.Empty)), e => e.Message.Contains(expected, StringComparison.Ordinal));
@@ -48,12 +50,12 @@ public sealed class FrontMatterTests
         Assert.NotNull(result.Letter);
         var warning = Assert.Single(result.Diagnostics);
         Assert.Contains("'reviewer'", warning.Message, StringComparison.Ordinal);
-        Assert.Equal(12, warning.Line);
+        Assert.Equal(13, warning.Line);
     }
 
     [Theory]
-    [InlineData("  region: US", "  region: US\n  type: patient", "'type'", 7)]
-    [InlineData("    generic: examplumab", "    generic: examplumab\n    generik: examplumab", "'generik'", 11)]
+    [InlineData("  region: US", "  region: US\n  kind: patient", "'kind'", 8)]
+    [InlineData("    generic: examplumab", "    generic: examplumab\n    generik: examplumab", "'generik'", 12)]
     public void An_unknown_key_nested_under_a_known_one_is_a_warning_at_its_line(string from, string to, string named, int line)
     {
         var result = TestLetters.Read(Replace(from, to));
@@ -66,8 +68,8 @@ public sealed class FrontMatterTests
 
     [Theory]
     [InlineData("title: Use of ZENTRAVIR in an Invented Condition", "title: ", "title", 300, 3, 8)]
-    [InlineData("  notice: Synthetic test letter for US healthcare professionals.", "  notice: ", "notice", 1000, 7, 11)]
-    [InlineData("    generic: examplumab", "    generic: ", "generic", 300, 10, 14)]
+    [InlineData("  notice: Synthetic test letter for US healthcare professionals.", "  notice: ", "notice", 1000, 8, 11)]
+    [InlineData("    generic: examplumab", "    generic: ", "generic", 300, 11, 14)]
     [InlineData("kind: Medical Information", "kind: ", "kind", 100, 4, 7)]
     public void A_text_longer_than_its_field_allows_is_an_error_at_its_place(string line, string prefix, string key, int max, int fileLine, int column)
     {

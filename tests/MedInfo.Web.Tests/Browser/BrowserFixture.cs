@@ -20,7 +20,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
     ];
 
-    public PortalFactory Portal { get; } = new();
+    public PortalFactory Portal { get; } = new TestLettersPortalFactory();
 
     public IPlaywright Playwright { get; private set; } = null!;
 

@@ -48,4 +48,22 @@ public sealed class CircuitTests(BrowserFixture browser)
         await Assertions.Expect(suggestion).ToHaveAttributeAsync("href", "/letters/darzalex-poems-syndrome");
         await BrowserFixture.ScreenshotAsync(page, "09-search-suggestions");
     }
+
+    [Fact]
+    public async Task A_visitor_who_is_not_a_professional_is_suggested_patient_letters_only()
+    {
+        var page = await browser.NewPageAsync(asProfessional: false);
+        await page.GotoAsync("/search", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.WaitForTimeoutAsync(500);
+        var suggestion = page.Locator(".suggestions a");
+
+        await page.Locator("#q").PressSequentiallyAsync("daratu", new() { Delay = 40 });
+        await page.WaitForTimeoutAsync(1500); // the box waits for a pause in typing, then asks the store
+        await Assertions.Expect(suggestion).ToHaveCountAsync(0);
+
+        // The same box, a moment later, does suggest a letter written for this reader.
+        await page.Locator("#q").FillAsync(string.Empty);
+        await page.Locator("#q").PressSequentiallyAsync("zentra", new() { Delay = 40 });
+        await Assertions.Expect(suggestion).ToHaveAttributeAsync("href", "/letters/zentravir-missed-dose-patients");
+    }
 }

@@ -30,6 +30,28 @@ public sealed class ReaderJourneyTests(BrowserFixture browser)
         await BrowserFixture.ScreenshotAsync(page.Locator(".references"), "03d-letter-references");
     }
 
+    [Fact]
+    public async Task A_patient_is_led_to_the_information_written_for_patients_not_to_a_dead_end()
+    {
+        var page = await browser.NewPageAsync(asProfessional: false);
+        await page.GotoAsync(LetterPath);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This letter is for US healthcare professionals" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "10-hcp-letter-for-a-patient");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "I am a patient or caregiver" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("You are seeing information written for patients and caregivers.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Use of DARZALEX + DARZALEX FASPRO in Polyneuropathy" })).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "11-home-for-patients");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "What to Do If You Miss a Dose of ZENTRAVIR" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What to Do If You Miss a Dose of ZENTRAVIR");
+        await Assertions.Expect(page.Locator("article.letter-patient")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "12-patient-letter");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ask Medical Information a question" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(browser.BaseUrl + "/ask?for=patient");
+    }
+
     [Theory]
     [InlineData("POEMS")]
     [InlineData("daratumumab")]

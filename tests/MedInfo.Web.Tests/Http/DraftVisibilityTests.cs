@@ -1,3 +1,4 @@
+using MedInfo.Letters;
 using System.Net;
 using MedInfo.Content.Tests;
 using MedInfo.Store.Audit;
@@ -123,9 +124,9 @@ public sealed class DraftVisibilityTests : IClassFixture<PortalFactory>, IAsyncL
         // The search box's suggestions ask the store the same way, five at most.
         var search = portal.Services.GetRequiredService<LetterSearch>();
 
-        Assert.Empty(await search.SearchAsync("draftonly", limit: 5));
-        Assert.Empty(await search.SearchAsync("quorvexumab", limit: 5));
-        Assert.Equal("darzalex-poems-syndrome", Assert.Single(await search.SearchAsync("POEMS", limit: 5)).LetterId);
+        Assert.Empty(await search.SearchAsync(Readership.HealthcareProfessional, "draftonly", limit: 5));
+        Assert.Empty(await search.SearchAsync(Readership.HealthcareProfessional, "quorvexumab", limit: 5));
+        Assert.Equal("darzalex-poems-syndrome", Assert.Single(await search.SearchAsync(Readership.HealthcareProfessional, "POEMS", limit: 5)).LetterId);
     }
 
     [Fact]

@@ -38,21 +38,26 @@ public sealed partial class HcpNoticeTests(PortalFactory portal) : IClassFixture
     }
 
     [Fact]
-    public async Task Declining_explains_the_site_is_for_professionals_and_sets_nothing()
+    public async Task Declining_leads_to_the_information_for_patients_and_is_remembered()
     {
         var client = portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var token = AntiforgeryToken().Match(await client.GetStringAsync("/")).Groups[1].Value;
+        var token = AntiforgeryToken().Match(await client.GetStringAsync("/letters/darzalex-poems-syndrome")).Groups[1].Value;
 
-        var response = await client.PostAsync("/", new FormUrlEncodedContent(new Dictionary<string, string>
+        var response = await client.PostAsync("/letters/darzalex-poems-syndrome", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["_handler"] = "hcp-notice",
             ["__RequestVerificationToken"] = token,
             ["Answer"] = "no",
         }));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("speak to your doctor", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("medinfo-hcp", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.AbsolutePath);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("medinfo-hcp=no", StringComparison.Ordinal));
+        var home = WebUtility.HtmlDecode(await client.GetStringAsync("/"));
+        Assert.Contains("You are seeing information written for patients and caregivers", home, StringComparison.Ordinal);
+        Assert.Contains("href=\"/ask?for=patient\"", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Are you a US healthcare professional?", home, StringComparison.Ordinal); // not asked again
+        Assert.DoesNotContain("/letters/darzalex-poems-syndrome", home, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -125,6 +125,7 @@ public static class XssCorpus
             title: {Yaml(XssPlace.Title, $"Synthetic letter {payload.Number} for payload checks")}
             kind: Medical Information
             audience:
+              type: hcp
               region: US
               notice: {Yaml(XssPlace.Notice, "Synthetic test letter.")}
             products:

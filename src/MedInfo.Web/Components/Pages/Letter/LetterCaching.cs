@@ -21,9 +21,10 @@ internal static class LetterCaching
 
     public static IApplicationBuilder UseLetterCacheHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (HttpMethods.IsGet(context.Request.Method) && HcpGate.Allows(context) && LetterId(context.Request.Path) is { } id)
+        if (HttpMethods.IsGet(context.Request.Method) && LetterId(context.Request.Path) is { } id)
         {
-            var version = await context.RequestServices.GetRequiredService<LetterCatalog>().GetCurrentStampAsync(id, context.RequestAborted);
+            // No stamp for a letter this reader may not read: its page is the HCP notice, a form, never cached.
+            var version = await context.RequestServices.GetRequiredService<LetterCatalog>().GetCurrentStampAsync(HcpGate.ReaderOf(context), id, context.RequestAborted);
             if (version is not null)
             {
                 var etag = new EntityTagHeaderValue($"\"{version.ContentHash[..32]}\"");
@@ -76,8 +77,8 @@ internal static class LetterCaching
 }
 
 /// <summary>
-/// The output cache policy of letter pages: stored and looked up by letter version, for confirmed readers only
-/// (anyone who still sees the HCP notice gets a form, and is never cached). A response that sets any cookie is
+/// The output cache policy of letter pages: stored and looked up by letter version, for readers the letter is
+/// written for only (anyone shown the HCP notice instead gets a form, and is never cached). A response that sets any cookie is
 /// never stored.
 /// </summary>
 internal sealed class LetterOutputCachePolicy : IOutputCachePolicy

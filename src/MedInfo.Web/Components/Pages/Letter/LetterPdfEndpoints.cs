@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using MedInfo.Letters;
 using MedInfo.Pdf;
+using MedInfo.Store.Reading;
+using MedInfo.Web.Components.Pages.History;
 using MedInfo.Web.Components.Pages.Hcp;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -21,26 +23,20 @@ internal static class LetterPdfEndpoints
 
     public static IEndpointRouteBuilder MapLetterPdfEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/letters/{id}/pdf", (string id, HttpContext http, PdfExports exports, CancellationToken cancellationToken) =>
-                ExportAsync(id, null, http, exports, cancellationToken))
+        routes.MapGet("/letters/{id}/pdf", (string id, HttpContext http, PdfExports exports, LetterCatalog catalog, CancellationToken cancellationToken) =>
+                ExportAsync(id, null, http, exports, catalog, cancellationToken))
             .RequireRateLimiting(RateLimit);
-        routes.MapGet("/letters/{id}/versions/{number:int}/pdf", (string id, int number, HttpContext http, PdfExports exports, CancellationToken cancellationToken) =>
-                ExportAsync(id, number, http, exports, cancellationToken))
+        routes.MapGet("/letters/{id}/versions/{number:int}/pdf", (string id, int number, HttpContext http, PdfExports exports, LetterCatalog catalog, CancellationToken cancellationToken) =>
+                ExportAsync(id, number, http, exports, catalog, cancellationToken))
             .RequireRateLimiting(RateLimit);
         return routes;
     }
 
-    private static async Task<Results<FileContentHttpResult, NotFound, RedirectHttpResult>> ExportAsync(string id, int? number, HttpContext http, PdfExports exports, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, NotFound, RedirectHttpResult>> ExportAsync(string id, int? number, HttpContext http, PdfExports exports, LetterCatalog catalog, CancellationToken cancellationToken)
     {
         if (!LetterId.IsWellFormed(id))
         {
             return TypedResults.NotFound(); // no letter has such an id; never echoed back into a redirect
-        }
-
-        if (!HcpGate.Allows(http))
-        {
-            // The notice is on the letter page; the PDF is for those who answered it.
-            return TypedResults.Redirect(LetterPage.Url(id));
         }
 
         // Staff downloads are exports on the audit trail; a reader's are counted (PdfExports says why). A missing or
@@ -51,7 +47,15 @@ internal static class LetterPdfEndpoints
             return export is null ? TypedResults.NotFound() : TypedResults.File(export.Content, "application/pdf", export.FileName);
         }
 
-        var download = await exports.DownloadForReaderAsync(id, number, cancellationToken);
-        return download is null ? TypedResults.NotFound() : TypedResults.File(download.Content, "application/pdf", download.FileName);
+        var download = await exports.DownloadForReaderAsync(HcpGate.ReaderOf(http), id, number, cancellationToken);
+        if (download is null)
+        {
+            // A letter for healthcare professionals asks for the HCP notice on its page; anything else is not there.
+            return await catalog.IsForOthersAsync(HcpGate.ReaderOf(http), id, number, cancellationToken)
+                ? TypedResults.Redirect(number is { } n ? VersionPage.Url(id, n) : LetterPage.Url(id))
+                : TypedResults.NotFound();
+        }
+
+        return TypedResults.File(download.Content, "application/pdf", download.FileName);
     }
 }

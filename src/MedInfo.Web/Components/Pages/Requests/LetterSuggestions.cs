@@ -1,3 +1,4 @@
+using MedInfo.Letters;
 using MedInfo.Store.Search;
 
 namespace MedInfo.Web.Components.Pages.Requests;
@@ -26,7 +27,7 @@ internal static class LetterSuggestions
         var found = new Dictionary<string, (SearchHit Hit, int Matches, int First)>(StringComparer.Ordinal);
         foreach (var word in words)
         {
-            foreach (var hit in await search.SearchAsync(word, limit: 20, cancellationToken: cancellationToken))
+            foreach (var hit in await search.SearchAsync(Readership.HealthcareProfessional, word, limit: 20, cancellationToken: cancellationToken))
             {
                 found[hit.LetterId] = found.TryGetValue(hit.LetterId, out var seen) ? (seen.Hit, seen.Matches + 1, seen.First) : (hit, 1, found.Count);
             }
