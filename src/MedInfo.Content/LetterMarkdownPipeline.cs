@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Extensions.EmphasisExtras;
+using MedInfo.Content.Extensions.Callouts;
 using MedInfo.Content.Extensions.Citations;
 using MedInfo.Content.Extensions.CrossReferences;
 using MedInfo.Content.Extensions.DataTables;
@@ -22,6 +23,7 @@ public static class LetterMarkdownPipeline
         .Use<CitationExtension>()
         .Use<ReferenceExtension>()
         .Use<StudyCardExtension>()
+        .Use<CalloutExtension>()
         .Use<DataTableExtension>()
         .Use<CrossReferenceExtension>()
         .Build();

@@ -88,6 +88,10 @@ public static class LetterPlainText
                     lines.Add(Text(card.Title, forSearch));
                     AddBlocks(lines, card.Blocks, 0, forSearch);
                     break;
+                case Callout box:
+                    lines.Add(box.Title.Count > 0 ? Text(box.Title, forSearch) : box.Kind.ToString());
+                    AddBlocks(lines, box.Blocks, 0, forSearch);
+                    break;
                 case BulletList list:
                     foreach (var item in list.Items)
                     {

@@ -11,6 +11,7 @@ public static class LetterWalker
             var children = block switch
             {
                 StudyCard card => card.Blocks,
+                Callout box => box.Blocks,
                 BulletList list => list.Items.SelectMany(i => i.Blocks).ToList(),
                 _ => [],
             };
@@ -30,6 +31,7 @@ public static class LetterWalker
         Paragraph p => p.Content,
         Heading h => h.Content,
         StudyCard card => card.Title,
+        Callout box => box.Title,
         DataTable table => table.Caption
             .Concat(table.HeaderRows.Concat(table.BodyRows).SelectMany(r => r.Cells).SelectMany(c => c.Content))
             .Concat(table.Notes.SelectMany(n => n.Content))

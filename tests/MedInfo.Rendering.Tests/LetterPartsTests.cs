@@ -160,3 +160,33 @@ public sealed class LetterViewTests : ComponentTestBase
         Assert.Single(cut.FindAll("#study-dima-et-al-2023 ul ul"));
     }
 }
+
+public sealed class CalloutViewTests : ComponentTestBase
+{
+    private static readonly Lazy<Letter> Boxed = new(() => MedInfo.Content.Tests.TestLetters.ReadValid(File.ReadAllText(
+        Path.Combine(MedInfo.Content.Tests.RepositoryPaths.TestLetters, "zentravir", "infection-risk-hcp.md"))));
+
+    private static IReadOnlyList<Callout> Boxes => Boxed.Value.Sections.SelectMany(s => LetterWalker.Blocks(s.Blocks)).OfType<Callout>().ToList();
+
+    [Fact]
+    public void A_warning_is_a_region_named_by_its_heading_and_its_title_says_warning_once()
+    {
+        var cut = RenderInLetter<CalloutView>(Boxed.Value, p => p.Add(c => c.Box, Boxes[0]));
+
+        var section = cut.Find("section.callout.callout-warning");
+        var heading = cut.Find("h3");
+        Assert.Equal(heading.Id, section.GetAttribute("aria-labelledby"));
+        Assert.Equal("WARNING: SERIOUS INVENTED INFECTIONS", heading.TextContent.Trim());
+        Assert.Equal(2, cut.FindAll("ul > li").Count);
+    }
+
+    [Fact]
+    public void A_note_in_a_study_card_is_labelled_as_a_note_one_heading_level_down()
+    {
+        var cut = RenderInLetter<CalloutView>(Boxed.Value, p => p.Add(c => c.Box, Boxes[1]));
+
+        var heading = cut.Find("section.callout-note > h4");
+        Assert.Equal("Note: ", heading.QuerySelector(".callout-kind")!.TextContent);
+        Assert.Equal("About the registry", heading.QuerySelector(".callout-title")!.TextContent);
+    }
+}

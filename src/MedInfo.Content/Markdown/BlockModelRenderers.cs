@@ -9,6 +9,23 @@ internal sealed class ParagraphModelRenderer : MarkdownObjectRenderer<LetterMode
     protected override void Write(LetterModelRenderer renderer, ParagraphBlock obj)
     {
         var content = renderer.RenderInlines(obj.Inline);
+        if (content.Count > 0 && LetterPlainText.Text(content) is var text && text.StartsWith(":::", StringComparison.Ordinal))
+        {
+            // A ':::' line no block took: a misspelt kind, or a closing line with nothing open. Never printed as text.
+            // (A known kind refused where it stands, a box in a box, was reported by its own parser.)
+            var kind = text[3..].TrimStart().Split(' ')[0];
+            if (kind.Length == 0)
+            {
+                renderer.Context.Diagnostics.Error(obj, "This ':::' closes nothing: no study card, box or table is open here. Remove the line, or check the block above it.");
+            }
+            else if (!Fence.Kinds.Contains(kind))
+            {
+                renderer.Context.Diagnostics.Error(obj, $"'::: {kind}' is not a block of the letter format. A block opens with '::: study Title', '::: table id', '::: warning Title' or '::: note Title' (lowercase).");
+            }
+
+            return;
+        }
+
         if (content.Count > 0)
         {
             renderer.Emit(new Paragraph(content));

@@ -15,6 +15,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/letters/darzalex-poems-syndrome", false)]
     [InlineData("/letters/zentravir-missed-dose-patients", false)]
     [InlineData("/products/zentravir", false)]
+    [InlineData("/letters/zentravir-infection-risk", true)]
     [InlineData("/letters/darzalex-poems-syndrome/history", true)]
     [InlineData("/letters/darzalex-poems-syndrome/versions/1", true)]
     [InlineData("/products/darzalex-faspro", true)]

@@ -52,6 +52,20 @@ public sealed class ReaderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(browser.BaseUrl + "/ask?for=patient");
     }
 
+    [Fact]
+    public async Task A_boxed_warning_and_a_note_are_regions_named_by_their_titles()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/letters/zentravir-infection-risk");
+
+        var warning = page.GetByRole(AriaRole.Region, new() { Name = "WARNING: SERIOUS INVENTED INFECTIONS" });
+        var note = page.GetByRole(AriaRole.Region, new() { Name = "Note: About the registry", Exact = true });
+        await Assertions.Expect(warning).ToContainTextAsync("Do not start ZENTRAVIR during an active serious infection.");
+        await Assertions.Expect(note).ToContainTextAsync("The registry is not randomized");
+        await BrowserFixture.ScreenshotAsync(warning, "13-boxed-warning");
+        await BrowserFixture.ScreenshotAsync(note, "14-note-in-a-study-card");
+    }
+
     [Theory]
     [InlineData("POEMS")]
     [InlineData("daratumumab")]

@@ -1,6 +1,7 @@
 using Markdig.Parsers;
 using Markdig.Syntax;
 using MedInfo.Content.Diagnostics;
+using MedInfo.Content.Markdown;
 
 namespace MedInfo.Content.Extensions.DataTables;
 
@@ -8,7 +9,7 @@ namespace MedInfo.Content.Extensions.DataTables;
 /// The raw lines of a <c>::: table id</c> block while it is being read. When it closes, the parser replaces it
 /// with a <see cref="DataTableBlock"/> built from those lines.
 /// </summary>
-public sealed class DataTableSourceBlock(BlockParser parser) : LeafBlock(parser)
+public sealed class DataTableSourceBlock(BlockParser parser) : LeafBlock(parser), IOwnFenceBlock
 {
     public string Id { get; set; } = string.Empty;
 
