@@ -23,6 +23,8 @@ public static class MedInfoCommandLine
         root.Options.Add(dataOption);
         root.Subcommands.Add(ContentCommands.Check(output, error));
         root.Subcommands.Add(ContentCommands.Import(dataOption, output, error));
+        root.Subcommands.Add(ContentCommands.New(output, error));
+        root.Subcommands.Add(ContentCommands.Schema(output));
         root.Subcommands.Add(ListCommand.Create(dataOption, output));
         root.Subcommands.Add(PdfCommand.Create(dataOption, output, error));
         root.Subcommands.Add(UsersCommand.Create(dataOption, passwords, output, error));

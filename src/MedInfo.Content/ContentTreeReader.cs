@@ -2,17 +2,21 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using MedInfo.Content.Diagnostics;
+using MedInfo.Content.Markdown;
 using MedInfo.Letters;
 
 namespace MedInfo.Content;
 
 /// <summary>One letter file that read without errors.</summary>
 /// <param name="RelativePath">Path inside the content folder, with '/' separators.</param>
-/// <param name="ContentHash">SHA-256 of the file's text (line endings normalised), to skip unchanged files.</param>
-public sealed record LetterSource(string RelativePath, string Text, string ContentHash, Letter Letter);
+/// <param name="ContentHash">SHA-256 of the file's text (line endings normalised) and of its figures' images, to
+/// skip unchanged files: a changed image makes a new version as a changed word does.</param>
+/// <param name="Figures">The images its figures show, in reading order.</param>
+public sealed record LetterSource(string RelativePath, string Text, string ContentHash, Letter Letter, IReadOnlyList<FigureFile> Figures);
 
 /// <summary>A file the store already holds with the same hash: not parsed again (it passed every check when imported).</summary>
-public sealed record KnownLetter(string LetterId, string ContentHash);
+/// <param name="FigureFiles">The images its stored version's figures came from (content-folder paths), hashed again to see whether one changed.</param>
+public sealed record KnownLetter(string LetterId, string ContentHash, IReadOnlyList<string>? FigureFiles = null);
 
 /// <summary>A file skipped because it is unchanged: where it is and which letter it is.</summary>
 public sealed record UnchangedSource(string RelativePath, string LetterId);
@@ -61,10 +65,16 @@ public static class ContentTreeReader
         {
             var displayPath = Path.Join(root, relativePaths[i]).Replace('\\', '/');
             var text = await ReadTextAsync(Path.Join(root, relativePaths[i]), ct).ConfigureAwait(false);
-            var hash = Hash(text);
-            results[i] = known is not null && known.TryGetValue(relativePaths[i], out var stored) && stored.ContentHash == hash
-                ? (relativePaths[i], text, hash, null, stored.LetterId)
-                : (relativePaths[i], text, hash, LetterReader.Read(displayPath, text), null);
+            if (known is not null && known.TryGetValue(relativePaths[i], out var stored) && stored.ContentHash == KnownHash(root, text, stored.FigureFiles))
+            {
+                results[i] = (relativePaths[i], text, stored.ContentHash, null, stored.LetterId);
+            }
+            else
+            {
+                var read = LetterReader.Read(displayPath, text, new FolderFigureFiles(root, relativePaths[i]));
+                results[i] = (relativePaths[i], text, Hash(text, read.Figures ?? []), read, null);
+            }
+
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
 
@@ -76,7 +86,7 @@ public static class ContentTreeReader
 
         var letters = results
             .Where(r => r.Result?.Letter is not null)
-            .Select(r => new LetterSource(r.Path, r.Text, r.Hash, r.Result!.Letter!))
+            .Select(r => new LetterSource(r.Path, r.Text, r.Hash, r.Result!.Letter!, r.Result.Figures ?? []))
             .ToList();
         var unchanged = results.Where(r => r.KnownId is not null).Select(r => new UnchangedSource(r.Path, r.KnownId!)).ToList();
         return new ContentReadResult(letters, diagnostics, relativePaths.Count, unchanged);
@@ -87,6 +97,31 @@ public static class ContentTreeReader
     {
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)));
+    }
+
+    /// <summary>
+    /// The hash of a letter with figures: its text's hash and each image's path and hash. A letter without figures
+    /// keeps the hash of its text alone, as before figures existed.
+    /// </summary>
+    public static string Hash(string text, IEnumerable<FigureFile> figures) =>
+        Combine(Hash(text), figures.Select(f => (f.ContentPath, f.Image.Sha256)).ToList());
+
+    private static string Combine(string textHash, IReadOnlyList<(string Path, string Sha256)> figures) =>
+        figures.Count == 0
+            ? textHash
+            : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(textHash + "\n" + string.Join('\n', figures.Select(f => $"{f.Path} {f.Sha256}")))));
+
+    /// <summary>The hash of a stored letter's file as it is now: its text, and the images its figures came from (a missing one changes it).</summary>
+    private static string KnownHash(string root, string text, IReadOnlyList<string>? figureFiles)
+    {
+        var figures = new List<(string, string)>();
+        foreach (var path in figureFiles ?? [])
+        {
+            var full = Path.Join(root, path);
+            figures.Add((path, File.Exists(full) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(full))) : "missing"));
+        }
+
+        return Combine(Hash(text), figures);
     }
 
     private static async Task<string> ReadTextAsync(string path, CancellationToken cancellationToken)

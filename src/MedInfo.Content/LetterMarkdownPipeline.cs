@@ -4,6 +4,7 @@ using MedInfo.Content.Extensions.Callouts;
 using MedInfo.Content.Extensions.Citations;
 using MedInfo.Content.Extensions.CrossReferences;
 using MedInfo.Content.Extensions.DataTables;
+using MedInfo.Content.Extensions.Figures;
 using MedInfo.Content.Extensions.References;
 using MedInfo.Content.Extensions.StudyCards;
 
@@ -24,6 +25,7 @@ public static class LetterMarkdownPipeline
         .Use<ReferenceExtension>()
         .Use<StudyCardExtension>()
         .Use<CalloutExtension>()
+        .Use<FigureExtension>()
         .Use<DataTableExtension>()
         .Use<CrossReferenceExtension>()
         .Build();

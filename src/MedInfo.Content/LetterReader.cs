@@ -4,6 +4,7 @@ using Markdig.Syntax.Inlines;
 using MedInfo.Content.Diagnostics;
 using MedInfo.Content.Extensions.Citations;
 using MedInfo.Content.Extensions.DataTables;
+using MedInfo.Content.Extensions.Figures;
 using MedInfo.Content.Extensions.References;
 using MedInfo.Content.FrontMatter;
 using MedInfo.Content.Markdown;
@@ -12,7 +13,8 @@ using MedInfo.Letters;
 namespace MedInfo.Content;
 
 /// <summary>The outcome of reading one file: the letter (null when there are errors) and every message for the editor.</summary>
-public sealed record LetterReadResult(Letter? Letter, IReadOnlyList<Diagnostic> Diagnostics, int IdLine)
+/// <param name="Figures">The images its figures show, in reading order, for the store to keep with the version.</param>
+public sealed record LetterReadResult(Letter? Letter, IReadOnlyList<Diagnostic> Diagnostics, int IdLine, IReadOnlyList<FigureFile>? Figures = null)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
@@ -23,7 +25,10 @@ public static class LetterReader
     /// <summary>Letters are a few dozen kilobytes; anything this large is a mistake (a pasted binary, a runaway export).</summary>
     public const int MaxFileLength = 1024 * 1024;
 
-    public static LetterReadResult Read(string path, string text)
+    /// <param name="path">The file's name in messages.</param>
+    /// <param name="text">The file's text.</param>
+    /// <param name="figureFiles">Where its figures' images are read (the letter's folder); without it a figure is an error.</param>
+    public static LetterReadResult Read(string path, string text, IFigureFiles? figureFiles = null)
     {
         var diagnostics = new DiagnosticList(path);
         if (text.Length > MaxFileLength)
@@ -55,13 +60,13 @@ public static class LetterReader
         var metadata = frontMatter.Read(yaml);
         try
         {
-            var (sections, references) = ReadBody(text, diagnostics);
+            var (sections, references, figures) = ReadBody(text, diagnostics, figureFiles);
             if (diagnostics.HasErrors || metadata is null)
             {
                 return new LetterReadResult(null, diagnostics.Items, frontMatter.IdLine);
             }
 
-            return new LetterReadResult(new Letter(metadata, sections, references), diagnostics.Items, frontMatter.IdLine);
+            return new LetterReadResult(new Letter(metadata, sections, references), diagnostics.Items, frontMatter.IdLine, figures);
         }
         catch (ArgumentException e) when (MarkdownDepthLimit.IsDepthLimit(e))
         {
@@ -72,7 +77,7 @@ public static class LetterReader
     }
 
     /// <summary>Parses the Markdown and builds the sections and the numbered references, checking the body's rules.</summary>
-    private static (List<LetterSection> Sections, List<Reference> References) ReadBody(string text, DiagnosticList diagnostics)
+    private static (List<LetterSection> Sections, List<Reference> References, IReadOnlyList<FigureFile> Figures) ReadBody(string text, DiagnosticList diagnostics, IFigureFiles? figureFiles)
     {
         var document = Markdig.Markdown.Parse(text, LetterMarkdownPipeline.Instance);
 
@@ -88,12 +93,13 @@ public static class LetterReader
 
         var definitions = ReferenceNumbering.ReadDefinitions(nodes, diagnostics);
         var numbers = ReferenceNumbering.NumberCitations(nodes, definitions);
-        var tableIds = TableIds.Read(nodes, diagnostics);
-        var renderer = new LetterModelRenderer(new LetterRenderContext(diagnostics, numbers, tableIds));
+        var tableIds = UniqueIds.Read(nodes.OfType<DataTableBlock>().Select(t => ((MarkdownObject)t, t.Id)), "table", diagnostics);
+        var figureIds = UniqueIds.Read(nodes.OfType<FigureBlock>().Select(f => ((MarkdownObject)f, f.Id)), "figure", diagnostics);
+        var renderer = new LetterModelRenderer(new LetterRenderContext(diagnostics, numbers, tableIds, figureIds, figureFiles));
         LetterMarkdownPipeline.Instance.Setup(renderer);
         var sections = new SectionBuilder(renderer).Build(document);
         var references = ReferenceNumbering.BuildReferenceList(definitions, numbers, diagnostics);
-        return (sections, references);
+        return (sections, references, renderer.Context.Figures);
     }
 
     /// <summary>Splits the body at its '##' headings into the letter's sections.</summary>

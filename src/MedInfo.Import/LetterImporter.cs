@@ -31,11 +31,11 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         // What the store holds now, without the versions' large columns: an unchanged file (same path, same hash)
         // is not parsed again, so a re-import of a large tree costs little more than reading and hashing it.
         var stored = await db.Letters.AsNoTracking()
-            .Select(l => new { l.Id, l.SourcePath, l.IsRetired, Hash = l.CurrentVersion == null ? null : l.CurrentVersion.ContentHash, VersionId = l.CurrentVersionId })
+            .Select(l => new { l.Id, l.SourcePath, l.IsRetired, Hash = l.CurrentVersion == null ? null : l.CurrentVersion.ContentHash, VersionId = l.CurrentVersionId, FigureFiles = l.CurrentVersion == null ? null : l.CurrentVersion.FigureFiles })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         var known = stored.Where(l => !l.IsRetired && l.Hash is not null)
             .GroupBy(l => l.SourcePath, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => new KnownLetter(g.First().Id, g.First().Hash!), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new KnownLetter(g.First().Id, g.First().Hash!, g.First().FigureFiles?.Split('\n')), StringComparer.Ordinal);
         var read = await ContentTreeReader.ReadAsync(contentRoot, progress, known, cancellationToken).ConfigureAwait(false);
         if (read.HasErrors)
         {
@@ -53,6 +53,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             .Select(g => new { LetterId = g.Key, Number = g.Max(v => v.Number) })
             .ToDictionaryAsync(x => x.LetterId, x => x.Number, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
 
+        await AddFigureImagesAsync(db, read.Letters, cancellationToken).ConfigureAwait(false);
         var unchanged = read.Unchanged.Count;
         int newLetters = 0, newVersions = 0;
         var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterSource Source, int? IndexedVersionId, bool WasRetired)>();
@@ -140,6 +141,31 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         return new ImportReport(read.FileCount, newLetters, newVersions, unchanged, retired.Count, read.Diagnostics, Written: true);
     }
 
+    /// <summary>The images of the letters being written that the store does not hold yet, each once (they are kept by content).</summary>
+    private static async Task AddFigureImagesAsync(MedInfoDb db, IReadOnlyList<LetterSource> sources, CancellationToken cancellationToken)
+    {
+        var images = sources.SelectMany(s => s.Figures).DistinctBy(f => f.Image.Sha256).ToList();
+        if (images.Count == 0)
+        {
+            return;
+        }
+
+        var shas = images.Select(f => f.Image.Sha256).ToList();
+        var held = await db.FigureImages.Where(f => shas.Contains(f.Sha256)).Select(f => f.Sha256)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var figure in images.Where(f => !held.Contains(f.Image.Sha256)))
+        {
+            db.FigureImages.Add(new StoredFigureImage
+            {
+                Sha256 = figure.Image.Sha256,
+                MediaType = figure.Image.MediaType,
+                Width = figure.Image.Width,
+                Height = figure.Image.Height,
+                Bytes = figure.Bytes,
+            });
+        }
+    }
+
     private static async Task<Letter> PublishedModelAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken) =>
         LetterJson.Read(await db.LetterVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.ModelJson)
             .SingleAsync(cancellationToken).ConfigureAwait(false));
@@ -162,7 +188,13 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             SourcePath = source.RelativePath,
             SourceText = source.Text,
             ModelJson = LetterJson.Write(source.Letter),
+            FigureFiles = source.Figures.Count == 0 ? null : string.Join('\n', source.Figures.Select(f => f.ContentPath)),
         };
+
+        foreach (var sha in source.Figures.Select(f => f.Image.Sha256).Distinct(StringComparer.Ordinal))
+        {
+            version.Figures.Add(new LetterVersionFigure { Sha256 = sha });
+        }
 
         for (var i = 0; i < metadata.Products.Count; i++)
         {

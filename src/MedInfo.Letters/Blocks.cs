@@ -20,6 +20,20 @@ public sealed record StudyCard(string Anchor, IReadOnlyList<LetterInline> Title,
 /// <param name="Title">As written after <c>::: warning</c>; empty when the editor gave none (the box is then titled by its kind).</param>
 public sealed record Callout(CalloutKind Kind, int Level, string Anchor, IReadOnlyList<LetterInline> Title, IReadOnlyList<LetterBlock> Blocks) : LetterBlock;
 
+/// <summary>A figure from a publication: its image, what it shows in words (alt text), and its numbered caption.</summary>
+/// <param name="Number">1, 2, ... in reading order: printed as "Figure 1."</param>
+/// <param name="AltText">The image said in words, for those who cannot see it.</param>
+public sealed record Figure(string Id, int Number, string Anchor, FigureImage Image, string AltText, IReadOnlyList<LetterInline> Caption) : LetterBlock
+{
+    public string Label => $"Figure {Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>
+/// A figure's image, named by its content (SHA-256 of its bytes): a version shows these bytes forever, whatever
+/// later happens to the file it came from.
+/// </summary>
+public sealed record FigureImage(string Sha256, string MediaType, int Width, int Height);
+
 public enum CalloutKind
 {
     Warning,

@@ -27,6 +27,9 @@ public sealed record Citation(IReadOnlyList<int> Numbers) : LetterInline
 /// <summary>A cross-reference to a table of the same letter, with the words the editor wrote.</summary>
 public sealed record TableReference(string TableId, IReadOnlyList<LetterInline> Content) : LetterInline;
 
+/// <summary>A cross-reference to a figure of the letter, with the words the editor wrote: <c>[Figure 1](figure:id)</c>.</summary>
+public sealed record FigureReference(string FigureId, IReadOnlyList<LetterInline> Content) : LetterInline;
+
 /// <summary>A footnote marker ("a") in a table cell, tied to the note of the same label under the table.</summary>
 public sealed record FootnoteMarker(string Label) : LetterInline;
 

@@ -12,6 +12,9 @@ public sealed record Letter(
     /// <summary>Every study card in reading order.</summary>
     public IEnumerable<StudyCard> StudyCards => Sections.SelectMany(s => LetterWalker.Blocks(s.Blocks)).OfType<StudyCard>();
 
+    /// <summary>Every figure in reading order.</summary>
+    public IEnumerable<Figure> Figures => Sections.SelectMany(s => LetterWalker.Blocks(s.Blocks)).OfType<Figure>();
+
     public LetterSection? Summary => Sections.FirstOrDefault(s => s.Kind == SectionKind.Summary);
 }
 

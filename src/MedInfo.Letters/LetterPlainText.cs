@@ -88,6 +88,9 @@ public static class LetterPlainText
                     lines.Add(Text(card.Title, forSearch));
                     AddBlocks(lines, card.Blocks, 0, forSearch);
                     break;
+                case Figure figure:
+                    lines.Add($"{figure.Label}. {Text(figure.Caption, forSearch)}");
+                    break;
                 case Callout box:
                     lines.Add(box.Title.Count > 0 ? Text(box.Title, forSearch) : box.Kind.ToString());
                     AddBlocks(lines, box.Blocks, 0, forSearch);
@@ -167,6 +170,9 @@ public static class LetterPlainText
                     AppendText(text, l.Content, forSearch);
                     break;
                 case TableReference r:
+                    AppendText(text, r.Content, forSearch);
+                    break;
+                case FigureReference r:
                     AppendText(text, r.Content, forSearch);
                     break;
                 case Citation c when !forSearch:

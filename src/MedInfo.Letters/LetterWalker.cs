@@ -32,6 +32,7 @@ public static class LetterWalker
         Heading h => h.Content,
         StudyCard card => card.Title,
         Callout box => box.Title,
+        Figure figure => figure.Caption,
         DataTable table => table.Caption
             .Concat(table.HeaderRows.Concat(table.BodyRows).SelectMany(r => r.Cells).SelectMany(c => c.Content))
             .Concat(table.Notes.SelectMany(n => n.Content))
@@ -49,6 +50,7 @@ public static class LetterWalker
                 Emphasis e => e.Content,
                 Hyperlink l => l.Content,
                 TableReference t => t.Content,
+                FigureReference f => f.Content,
                 _ => [],
             };
             foreach (var child in Inlines(children))

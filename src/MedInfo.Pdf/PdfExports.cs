@@ -52,7 +52,7 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
             return await File.ReadAllBytesAsync(known, cancellationToken).ConfigureAwait(false);
         }
 
-        var html = await renderer.RenderLetterAsync(version.Letter).ConfigureAwait(false);
+        var html = await renderer.RenderLetterAsync(version.Letter, await FigureDataAsync([version], cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var frame = LetterFrame(version);
         var path = CachePath(version.LetterId, html, frame);
         if (path is not null)
@@ -122,6 +122,11 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
             ? await catalog.GetVersionAsync(reader, letterId, number, cancellationToken).ConfigureAwait(false)
             : await catalog.GetCurrentAsync(reader, letterId, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The versions' figure images as data: URIs, to be printed without any network.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> FigureDataAsync(IReadOnlyList<LetterVersionView> versions, CancellationToken cancellationToken) =>
+        (await catalog.GetFigureImagesAsync(versions, cancellationToken).ConfigureAwait(false))
+            .ToDictionary(kv => kv.Key, kv => FigureSources.DataUri(kv.Value.Bytes, kv.Value.MediaType), StringComparer.Ordinal);
+
     private static string FileName(LetterVersionView version) => $"{version.LetterId}-v{version.Number}.pdf";
 
     /// <summary>
@@ -149,7 +154,8 @@ public sealed class PdfExports(LetterCatalog catalog, PrintRenderer renderer, Ch
 
         var template = await CoverLetterAsync(cancellationToken).ConfigureAwait(false);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var html = await renderer.RenderPackageAsync(request, template.Render(request, today), versions.Select(v => v.Letter).ToList(), reply).ConfigureAwait(false);
+        var html = await renderer.RenderPackageAsync(request, template.Render(request, today), versions.Select(v => v.Letter).ToList(), reply,
+            await FigureDataAsync(versions, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         var frame = new PageFrame(
             $"Medical Information response to request {request.RequestNumber}",
             $"Request {request.RequestNumber} · {today.ToString("MM/dd/yyyy", CultureInfo.InvariantCulture)} · prepared for {request.HcpName}, {request.Credentials}",

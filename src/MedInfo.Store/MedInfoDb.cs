@@ -20,6 +20,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<StoredReference> References => Set<StoredReference>();
 
+    public DbSet<StoredFigureImage> FigureImages => Set<StoredFigureImage>();
+
     public DbSet<ExportRecord> ExportRecords => Set<ExportRecord>();
 
     public DbSet<ExportFile> ExportFiles => Set<ExportFile>();

@@ -40,4 +40,23 @@ public sealed class CheckCommandTests : IDisposable
         Assert.Contains($"{path}:{rowLine + 1}:1: error: This row has 2 cells but the table has 3 columns", result.Output, StringComparison.Ordinal);
         Assert.Contains("3 errors", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task New_writes_a_draft_letter_that_checks_clean_and_never_overwrites_one()
+    {
+        var created = await CliRun.RunAsync("new", "zentravir", "zentravir-new-letter", "--content", copy);
+        var check = await CliRun.RunAsync("check", copy);
+        var again = await CliRun.RunAsync("new", "zentravir", "zentravir-new-letter", "--content", copy);
+        var bad = await CliRun.RunAsync("new", "zentravir", "New Letter", "--content", copy);
+
+        var path = Path.Join(copy, "zentravir", "zentravir-new-letter.md");
+        Assert.Equal(0, created.ExitCode);
+        Assert.Contains(path, created.Output, StringComparison.Ordinal);
+        Assert.Equal((0, "Checked 1 files: 0 errors, 0 warnings."), (check.ExitCode, check.Output.Trim().Split('\n')[^1]));
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("already exists; nothing was written", again.Error, StringComparison.Ordinal);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("may only use lowercase letters", bad.Error, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(copy, "*.md", SearchOption.AllDirectories));
+    }
 }

@@ -1,3 +1,4 @@
+using MedInfo.Content.Markdown;
 using MedInfo.Letters;
 
 namespace MedInfo.Content.Tests;
@@ -10,8 +11,13 @@ public static class TestLetterFiles
         new(Directory.EnumerateFiles(RepositoryPaths.TestLetters, "*.md", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(RepositoryPaths.TestLetters, f)).Order(StringComparer.Ordinal));
 
-    public static async Task<Letter> ReadAsync(string relativePath) =>
-        TestLetters.ReadValid(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.TestLetters, relativePath)));
+    public static async Task<Letter> ReadAsync(string relativePath)
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.TestLetters, relativePath));
+        var result = LetterReader.Read(relativePath, text, new FolderFigureFiles(RepositoryPaths.TestLetters, relativePath));
+        Assert.True(result.Letter is not null, "Expected no errors, got:\n" + string.Join('\n', result.Diagnostics));
+        return result.Letter!;
+    }
 
     /// <summary>
     /// Text without spaces, hyphens and bullets, to compare a letter's lines with what a page or PDF shows: a

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MedInfo.Pdf.Tests;
 
 /// <summary>
-/// A store holding content/ plus one synthetic letter (invented product), and the PDF services over it, as the
+/// A store holding content/, tests/letters and one synthetic letter (invented product), and the PDF services over it, as the
 /// portal wires them. One Chromium for the whole test class collection.
 /// </summary>
 public sealed class PdfFixture : IAsyncLifetime
@@ -34,11 +34,15 @@ public sealed class PdfFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var content = Path.Combine(Root, "content");
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Content, "*", SearchOption.AllDirectories))
+        // content/ and the synthetic letters of tests/letters (their figures' images are printed from the store).
+        foreach (var folder in new[] { RepositoryPaths.Content, RepositoryPaths.TestLetters })
         {
-            var target = Path.Combine(content, Path.GetRelativePath(RepositoryPaths.Content, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(content, Path.GetRelativePath(folder, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
         }
 
         await File.WriteAllTextAsync(Path.Combine(content, "synthetic.md"), SyntheticLetters.Letter(SyntheticId));

@@ -23,6 +23,40 @@ public static class Poppler
             .ToDictionary(g => g.Key, g => g.First()[1].Trim());
     }
 
+    /// <summary>The images embedded in the PDF (pdfimages -list): each one's width and height in pixels.</summary>
+    public static async Task<IReadOnlyList<(int Width, int Height)>> ImagesAsync(byte[] pdf)
+    {
+        var text = await RunAsync("pdfimages", pdf, ["-list"], writesToStdout: true);
+        return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(cells => (int.Parse(cells[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(cells[4], System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    /// <summary>Writes the PDF's first pages as PNG images (pdftoppm), for reviewing the print by eye.</summary>
+    public static async Task SavePageImagesAsync(byte[] pdf, string directory, string name, int pages = 2)
+    {
+        Directory.CreateDirectory(directory);
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllBytesAsync(file, pdf);
+            var start = new ProcessStartInfo("pdftoppm") { RedirectStandardError = true };
+            foreach (var argument in new[] { "-png", "-r", "70", "-f", "1", "-l", pages.ToString(System.Globalization.CultureInfo.InvariantCulture), file, Path.Combine(directory, name) })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftoppm did not start (apt-get install poppler-utils)");
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, $"pdftoppm failed: {await process.StandardError.ReadToEndAsync()}");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<string> RunAsync(string tool, byte[] pdf, string[] options, bool writesToStdout = false)
     {
         var file = Path.GetTempFileName();

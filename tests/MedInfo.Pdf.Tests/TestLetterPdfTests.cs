@@ -6,7 +6,8 @@ namespace MedInfo.Pdf.Tests;
 
 /// <summary>
 /// Every synthetic letter in tests/letters (a patient letter, boxed warnings, figures) printed and read back as the
-/// seed is: its title, notice, summary, every table value and reference are in the PDF, and every page's footer
+/// seed is: its title, notice, summary, every table value and reference are in the PDF, each figure's image is
+/// embedded in the file, and every page's footer
 /// speaks to the audience the letter is written for.
 /// </summary>
 [Collection(PdfFixture.Collection)]
@@ -20,6 +21,7 @@ public sealed class TestLetterPdfTests(PdfFixture pdf)
         var id = letter.Metadata.Id;
         var file = await pdf.Exports.LetterPdfAsync(new LetterVersionView(id, 1, new string('c', 64), DateTime.UtcNow, letter));
         await PdfArtifacts.SaveAsync(id, file);
+        await Poppler.SavePageImagesAsync(file, Path.Combine(RepositoryPaths.Root, "artifacts", "screenshots"), "pdf-" + id);
         var pages = (await Poppler.TextAsync(file)).Split('\f', StringSplitOptions.RemoveEmptyEntries);
         var text = PdfText.Normalize(string.Join(' ', pages));
         var unhyphenated = text.Replace("-", string.Empty, StringComparison.Ordinal);
@@ -35,6 +37,12 @@ public sealed class TestLetterPdfTests(PdfFixture pdf)
         Assert.All(cells, cell => Assert.Contains(cell, text, StringComparison.Ordinal));
         Assert.All(letter.References, r =>
             Assert.Contains(PdfText.Normalize(r.Text).Replace("-", string.Empty, StringComparison.Ordinal), unhyphenated, StringComparison.Ordinal));
+
+        // Each figure's image is in the file itself (the print page fetches nothing), tagged as a figure.
+        Assert.Equal(letter.Figures.Select(f => (f.Image.Width, f.Image.Height)), await Poppler.ImagesAsync(file));
+        var tags = (await Poppler.StructureAsync(file)).Split('\n').Select(l => l.Trim());
+        // Chromium tags <figure> and its <img> each as a Figure.
+        Assert.Equal(2 * letter.Figures.Count(), tags.Count(t => t == "Figure"));
 
         var footer = letter.Metadata.Audience.Kind == AudienceKind.Patient
             ? "Written for patients and caregivers (US)."

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using MedInfo.Letters;
 using MedInfo.Rendering.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,8 +164,7 @@ public sealed class LetterViewTests : ComponentTestBase
 
 public sealed class CalloutViewTests : ComponentTestBase
 {
-    private static readonly Lazy<Letter> Boxed = new(() => MedInfo.Content.Tests.TestLetters.ReadValid(File.ReadAllText(
-        Path.Combine(MedInfo.Content.Tests.RepositoryPaths.TestLetters, "zentravir", "infection-risk-hcp.md"))));
+    private static readonly Lazy<Letter> Boxed = new(() => MedInfo.Content.Tests.TestLetterFiles.ReadAsync(Path.Combine("zentravir", "infection-risk-hcp.md")).GetAwaiter().GetResult());
 
     private static IReadOnlyList<Callout> Boxes => Boxed.Value.Sections.SelectMany(s => LetterWalker.Blocks(s.Blocks)).OfType<Callout>().ToList();
 
@@ -188,5 +188,35 @@ public sealed class CalloutViewTests : ComponentTestBase
         var heading = cut.Find("section.callout-note > h4");
         Assert.Equal("Note: ", heading.QuerySelector(".callout-kind")!.TextContent);
         Assert.Equal("About the registry", heading.QuerySelector(".callout-title")!.TextContent);
+    }
+}
+
+public sealed class FigureViewTests : ComponentTestBase
+{
+    private static readonly Lazy<Letter> WithFigure = new(() => MedInfo.Content.Tests.TestLetterFiles.ReadAsync(Path.Combine("zentravir", "missed-dose-patients.md")).GetAwaiter().GetResult());
+
+    [Fact]
+    public void A_figure_shows_its_image_with_alt_text_and_size_and_a_numbered_caption()
+    {
+        var figure = WithFigure.Value.Figures.Single();
+        var cut = Render<CascadingValue<LetterRenderState>>(p => p
+            .Add(c => c.Value, new LetterRenderState(WithFigure.Value, PagePath) { FigureSource = image => $"/images/{image.Sha256}" })
+            .AddChildContent<FigureView>(f => f.Add(c => c.Figure, figure)));
+
+        var img = cut.Find("figure#figure-missed-dose-response > img");
+        Assert.Equal($"/images/{figure.Image.Sha256}", img.GetAttribute("src"));
+        Assert.Equal(figure.AltText, img.GetAttribute("alt"));
+        Assert.Equal(("480", "300"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.StartsWith("Figure 1. People With No Change", ReadText(cut.Find("figcaption")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_source_the_alt_text_stands_in_for_the_image()
+    {
+        var figure = WithFigure.Value.Figures.Single();
+        var cut = RenderInLetter<FigureView>(WithFigure.Value, p => p.Add(c => c.Figure, figure));
+
+        Assert.Empty(cut.FindAll("img"));
+        Assert.Equal(figure.AltText, cut.Find("p.figure-missing").TextContent);
     }
 }

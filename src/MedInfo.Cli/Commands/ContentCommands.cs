@@ -6,9 +6,59 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Cli.Commands;
 
-/// <summary><c>medinfo check DIR</c> and <c>medinfo import DIR</c>.</summary>
+/// <summary><c>medinfo check DIR</c>, <c>medinfo import DIR</c>, and the editors' helpers <c>new</c> and <c>schema</c>.</summary>
 internal static class ContentCommands
 {
+    public static Command New(TextWriter output, TextWriter error)
+    {
+        var product = new Argument<string>("PRODUCT-FOLDER") { Description = "The product's folder under the content folder, for example zentravir" };
+        var id = new Argument<string>("ID") { Description = "The new letter's id (lowercase, digits, hyphens), for example zentravir-missed-dose" };
+        var content = new Option<string>("--content") { Description = "The content folder.", DefaultValueFactory = _ => "content" };
+        var command = new Command("new", "Write a new draft letter, PRODUCT-FOLDER/ID.md, that passes every check: a skeleton to fill in.") { product, id, content };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (folder, letterId, root) = (parse.GetValue(product)!, parse.GetValue(id)!, parse.GetValue(content)!);
+            if (LetterSkeleton.Problem(folder, letterId) is { } problem)
+            {
+                await error.WriteLineAsync(problem).ConfigureAwait(false);
+                return 1;
+            }
+
+            if (!Directory.Exists(root))
+            {
+                await error.WriteLineAsync($"The content folder '{root}' does not exist (give it with --content).").ConfigureAwait(false);
+                return 1;
+            }
+
+            var path = Path.Join(root, LetterSkeleton.RelativePath(folder, letterId));
+            if (File.Exists(path))
+            {
+                await error.WriteLineAsync($"{path} already exists; nothing was written.").ConfigureAwait(false);
+                return 1;
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, LetterSkeleton.Text(folder, letterId, DateOnly.FromDateTime(DateTime.Today)), cancellationToken).ConfigureAwait(false);
+            output.WriteLine($"Wrote {path} (status: draft). Fill it in, then: medinfo check {root}");
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command Schema(TextWriter output)
+    {
+        var directory = ContentDirectoryArgument();
+        var command = new Command("schema", $"Write the front matter's JSON Schema to DIR/{MedInfo.Content.FrontMatter.FrontMatterSchema.FileName}, for editors' completion and checks while typing.") { directory };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var path = Path.Join(parse.GetValue(directory)!, MedInfo.Content.FrontMatter.FrontMatterSchema.FileName);
+            await File.WriteAllTextAsync(path, MedInfo.Content.FrontMatter.FrontMatterSchema.Json(), cancellationToken).ConfigureAwait(false);
+            output.WriteLine($"Wrote {path}");
+            return 0;
+        });
+        return command;
+    }
+
     public static Command Check(TextWriter output, TextWriter error)
     {
         var directory = ContentDirectoryArgument();

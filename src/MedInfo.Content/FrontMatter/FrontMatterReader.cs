@@ -15,15 +15,18 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
 {
     private const int FirstYamlLine = 2;
 
-    private static readonly HashSet<string> KnownKeys =
+    internal static readonly HashSet<string> KnownKeys =
     [
         "id", "title", "kind", "audience", "products", "status", "last-updated", "review-by",
         "literature-search", "therapeutic-area", "keywords",
     ];
 
-    private static readonly string[] AudienceKeys = ["type", "region", "notice"];
-    private static readonly string[] ProductKeys = ["brand", "generic", "prescribing-information"];
-    private static readonly string[] LiteratureSearchKeys = ["date", "databases"];
+    internal static readonly string[] AudienceKeys = ["type", "region", "notice"];
+    internal static readonly string[] ProductKeys = ["brand", "generic", "prescribing-information"];
+    internal static readonly string[] LiteratureSearchKeys = ["date", "databases"];
+
+    /// <summary>The words 'audience: type:' takes.</summary>
+    internal static readonly string[] AudienceTypes = ["hcp", "patient"];
 
     /// <summary>
     /// The longest text each field may hold: enough for any real letter, small enough that a slip (a pasted document
@@ -147,9 +150,9 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         {
             case null:
                 return null;
-            case "hcp":
+            case var word when word == AudienceTypes[0]:
                 return AudienceKind.Hcp;
-            case "patient":
+            case var word when word == AudienceTypes[1]:
                 return AudienceKind.Patient;
             default:
                 ErrorAt(audience.Children[new YamlScalarNode("type")],

@@ -20,7 +20,7 @@ internal sealed class ParagraphModelRenderer : MarkdownObjectRenderer<LetterMode
             }
             else if (!Fence.Kinds.Contains(kind))
             {
-                renderer.Context.Diagnostics.Error(obj, $"'::: {kind}' is not a block of the letter format. A block opens with '::: study Title', '::: table id', '::: warning Title' or '::: note Title' (lowercase).");
+                renderer.Context.Diagnostics.Error(obj, $"'::: {kind}' is not a block of the letter format. A block opens with '::: study Title', '::: table id', '::: warning Title', '::: note Title' or '::: figure id' (lowercase).");
             }
 
             return;

@@ -17,7 +17,7 @@ public interface IOwnFenceBlock
 internal static class Fence
 {
     /// <summary>The words that may follow an opening <c>:::</c>.</summary>
-    public static IReadOnlySet<string> Kinds { get; } = new HashSet<string>(StringComparer.Ordinal) { "study", "table", "warning", "note" };
+    public static IReadOnlySet<string> Kinds { get; } = new HashSet<string>(StringComparer.Ordinal) { "study", "table", "warning", "note", "figure" };
 
     public static bool IsClosing(StringSlice line) => line.ToString().Trim() == ":::";
 

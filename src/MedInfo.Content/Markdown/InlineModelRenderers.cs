@@ -45,7 +45,7 @@ internal sealed class LinkModelRenderer : MarkdownObjectRenderer<LetterModelRend
     {
         if (obj.IsImage)
         {
-            renderer.Context.Diagnostics.Error(obj, "Images are not part of the letter format yet. Describe the figure in text or a table.");
+            renderer.Context.Diagnostics.Error(obj, "An image is shown in a figure, with its caption: '::: figure id', then ![alt text](file.png), the caption, and ':::'.");
             return;
         }
 

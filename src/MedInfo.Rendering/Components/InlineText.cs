@@ -61,12 +61,11 @@ public sealed class InlineText : ComponentBase
                 builder.AddComponentParameter(7, nameof(CitationLink.Citation), citation);
                 builder.CloseComponent();
                 break;
-            case TableReference reference:
-                builder.OpenElement(8, "a");
-                builder.AddAttribute(9, "href", Link($"table-{reference.TableId}"));
-                builder.AddAttribute(10, "class", "table-ref");
-                Children(builder, reference.Content);
-                builder.CloseElement();
+            case TableReference table:
+                CrossReference(builder, $"table-{table.TableId}", "table-ref", table.Content);
+                break;
+            case FigureReference figure:
+                CrossReference(builder, $"figure-{figure.FigureId}", "figure-ref", figure.Content);
                 break;
             case FootnoteMarker marker:
                 builder.OpenElement(12, "sup");
@@ -89,6 +88,18 @@ public sealed class InlineText : ComponentBase
                 builder.AddMarkupContent(27, "<br>");
                 break;
         }
+    }
+
+    /// <summary>A link to a table or figure of this letter, with the words the editor wrote.</summary>
+    private void CrossReference(RenderTreeBuilder builder, string anchor, string cssClass, IReadOnlyList<LetterInline> content)
+    {
+        builder.OpenRegion(8); // its own sequence numbers
+        builder.OpenElement(0, "a");
+        builder.AddAttribute(1, "href", Link(anchor));
+        builder.AddAttribute(2, "class", cssClass);
+        Children(builder, content);
+        builder.CloseElement();
+        builder.CloseRegion();
     }
 
     private void Children(RenderTreeBuilder builder, IReadOnlyList<LetterInline> content)

@@ -46,6 +46,12 @@ public sealed class LetterRenderState
     public bool Print { get; init; }
 
     /// <summary>
+    /// Where each figure's image is loaded from: the portal's address on a page; the bytes themselves (a data: URI)
+    /// in a PDF, whose print page fetches nothing. None: the alt text stands in for the image.
+    /// </summary>
+    public Func<FigureImage, string?>? FigureSource { get; init; }
+
+    /// <summary>
     /// Put before every id of this letter. Empty on a letter page; in a response package each letter has its own
     /// ("l2-"), so the second letter's citation 1 leads to its own reference 1.
     /// </summary>

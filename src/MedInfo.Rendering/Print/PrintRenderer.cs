@@ -13,12 +13,15 @@ namespace MedInfo.Rendering.Print;
 /// </summary>
 public sealed class PrintRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers)
 {
-    public Task<string> RenderLetterAsync(Letter letter) =>
-        RenderAsync<LetterPrint>(new Dictionary<string, object?> { [nameof(LetterPrint.Letter)] = letter });
+    /// <param name="letter">The letter to print.</param>
+    /// <param name="figures">Its figures' images as data: URIs by SHA-256 (<see cref="FigureSources.DataUri"/>).</param>
+    public Task<string> RenderLetterAsync(Letter letter, IReadOnlyDictionary<string, string>? figures = null) =>
+        RenderAsync<LetterPrint>(new Dictionary<string, object?> { [nameof(LetterPrint.Letter)] = letter, [nameof(LetterPrint.Figures)] = figures });
 
-    public Task<string> RenderPackageAsync(HcpRequest request, string coverLetterHtml, IReadOnlyList<Letter> letters, string? replyMarkdown = null) =>
+    public Task<string> RenderPackageAsync(HcpRequest request, string coverLetterHtml, IReadOnlyList<Letter> letters, string? replyMarkdown = null, IReadOnlyDictionary<string, string>? figures = null) =>
         RenderAsync<PackagePrint>(new Dictionary<string, object?>
         {
+            [nameof(PackagePrint.Figures)] = figures,
             [nameof(PackagePrint.Request)] = request,
             [nameof(PackagePrint.CoverLetterHtml)] = coverLetterHtml,
             [nameof(PackagePrint.Letters)] = letters,

@@ -206,6 +206,22 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.ToTable("SecureLinks", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionFigure", b =>
+                {
+                    b.Property<int>("LetterVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("LetterVersionId", "Sha256");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("LetterVersionFigures", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionProduct", b =>
                 {
                     b.Property<int>("LetterVersionId")
@@ -222,6 +238,32 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("LetterVersionProducts", (string)null);
+                });
+
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredFigureImage", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("FigureImages", (string)null);
                 });
 
             modelBuilder.Entity("MedInfo.Store.Entities.StoredLetter", b =>
@@ -276,6 +318,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
                     b.Property<string>("DocumentKind")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("FigureFiles")
                         .HasColumnType("text");
 
                     b.Property<DateTime>("ImportedAtUtc")
@@ -946,6 +991,21 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionFigure", b =>
+                {
+                    b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("LetterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MedInfo.Store.Entities.StoredFigureImage", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionProduct", b =>
                 {
                     b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
@@ -1079,6 +1139,8 @@ namespace MedInfo.Store.PostgreSql.Migrations
 
             modelBuilder.Entity("MedInfo.Store.Entities.StoredLetterVersion", b =>
                 {
+                    b.Navigation("Figures");
+
                     b.Navigation("Products");
 
                     b.Navigation("References");

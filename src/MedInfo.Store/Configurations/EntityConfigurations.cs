@@ -33,8 +33,31 @@ internal sealed class StoredLetterVersionConfiguration : IEntityTypeConfiguratio
         builder.Property(v => v.Audience).HasMaxLength(20).HasConversion(
             audience => audience.ToString().ToLowerInvariant(),
             text => Enum.Parse<MedInfo.Letters.AudienceKind>(text, true));
+        builder.HasMany(v => v.Figures).WithOne().HasForeignKey(f => f.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.Products).WithOne().HasForeignKey(p => p.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(v => v.References).WithOne().HasForeignKey(r => r.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StoredFigureImageConfiguration : IEntityTypeConfiguration<StoredFigureImage>
+{
+    public void Configure(EntityTypeBuilder<StoredFigureImage> builder)
+    {
+        builder.ToTable("FigureImages");
+        builder.HasKey(f => f.Sha256);
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.Property(f => f.MediaType).HasMaxLength(20);
+    }
+}
+
+internal sealed class LetterVersionFigureConfiguration : IEntityTypeConfiguration<LetterVersionFigure>
+{
+    public void Configure(EntityTypeBuilder<LetterVersionFigure> builder)
+    {
+        builder.ToTable("LetterVersionFigures");
+        builder.HasKey(f => new { f.LetterVersionId, f.Sha256 });
+        builder.Property(f => f.Sha256).HasMaxLength(64);
+        builder.HasOne<StoredFigureImage>().WithMany().HasForeignKey(f => f.Sha256).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -39,6 +39,12 @@ public sealed class StoredLetterVersion
 
     public required string ModelJson { get; set; }
 
+    /// <summary>The content-folder paths of the images its figures came from, one per line (null without figures):
+    /// a re-import hashes them again to see whether an image changed while the text did not.</summary>
+    public string? FigureFiles { get; set; }
+
+    public List<LetterVersionFigure> Figures { get; } = [];
+
     public List<LetterVersionProduct> Products { get; } = [];
 
     public List<StoredReference> References { get; } = [];

@@ -195,6 +195,22 @@ namespace MedInfo.Store.Migrations
                     b.ToTable("SecureLinks", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionFigure", b =>
+                {
+                    b.Property<int>("LetterVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LetterVersionId", "Sha256");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("LetterVersionFigures", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionProduct", b =>
                 {
                     b.Property<int>("LetterVersionId")
@@ -211,6 +227,32 @@ namespace MedInfo.Store.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("LetterVersionProducts", (string)null);
+                });
+
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredFigureImage", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Sha256");
+
+                    b.ToTable("FigureImages", (string)null);
                 });
 
             modelBuilder.Entity("MedInfo.Store.Entities.StoredLetter", b =>
@@ -263,6 +305,9 @@ namespace MedInfo.Store.Migrations
 
                     b.Property<string>("DocumentKind")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FigureFiles")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ImportedAtUtc")
@@ -919,6 +964,21 @@ namespace MedInfo.Store.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionFigure", b =>
+                {
+                    b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("LetterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MedInfo.Store.Entities.StoredFigureImage", null)
+                        .WithMany()
+                        .HasForeignKey("Sha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MedInfo.Store.Entities.LetterVersionProduct", b =>
                 {
                     b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
@@ -1052,6 +1112,8 @@ namespace MedInfo.Store.Migrations
 
             modelBuilder.Entity("MedInfo.Store.Entities.StoredLetterVersion", b =>
                 {
+                    b.Navigation("Figures");
+
                     b.Navigation("Products");
 
                     b.Navigation("References");

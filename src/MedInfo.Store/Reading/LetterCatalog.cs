@@ -20,6 +20,9 @@ public sealed record VersionEntry(int Number, DateTime ImportedAtUtc, string Con
 /// <summary>What identifies a letter's current version for caching: its content hash and import time.</summary>
 public sealed record VersionStamp(string ContentHash, DateTime ImportedAtUtc);
 
+/// <summary>A figure's image as stored: its bytes and media type.</summary>
+public sealed record FigureContent(byte[] Bytes, string MediaType);
+
 /// <summary>A product with how many published letters cover it.</summary>
 public sealed record ProductEntry(string Slug, string Brand, string Generic, string? PrescribingInformationUrl, int LetterCount);
 
@@ -204,6 +207,35 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
             .OrderBy(v => v.Number)
             .Select(v => new VersionEntry(v.Number, v.ImportedAtUtc, v.ContentHash, v.LastUpdated, v.Title))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A figure's image, when a published version of the letter that the reader may read shows it; null otherwise
+    /// (an image of a draft, of another letter, or of a letter for others is not there for this reader).
+    /// </summary>
+    public async Task<FigureContent?> GetFigureAsync(Readership reader, string letterId, string sha256, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var shown = await PublishedVersions(db, reader)
+            .AnyAsync(v => v.LetterId == letterId && v.Figures.Any(f => f.Sha256 == sha256), cancellationToken).ConfigureAwait(false);
+        return shown
+            ? await db.FigureImages.AsNoTracking().Where(f => f.Sha256 == sha256).Select(f => new FigureContent(f.Bytes, f.MediaType))
+                .SingleAsync(cancellationToken).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>The images of versions already handed out (to print them): by SHA-256.</summary>
+    public async Task<IReadOnlyDictionary<string, FigureContent>> GetFigureImagesAsync(IEnumerable<LetterVersionView> versions, CancellationToken cancellationToken = default)
+    {
+        var shas = versions.SelectMany(v => v.Letter.Figures).Select(f => f.Image.Sha256).Distinct(StringComparer.Ordinal).ToList();
+        if (shas.Count == 0)
+        {
+            return new Dictionary<string, FigureContent>();
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.FigureImages.AsNoTracking().Where(f => shas.Contains(f.Sha256))
+            .ToDictionaryAsync(f => f.Sha256, f => new FigureContent(f.Bytes, f.MediaType), StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The document kinds in use, for the search filter.</summary>

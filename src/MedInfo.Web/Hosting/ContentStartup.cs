@@ -2,21 +2,12 @@ using MedInfo.Store;
 using MedInfo.Store.Audit;
 using MedInfo.Import;
 using MedInfo.Store.Reading;
+using MedInfo.Web.Components.Pages.Editing;
 using MedInfo.Web.Components.Pages.Letter;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Web.Hosting;
-
-/// <summary>The outcome of the portal's last content import, for /healthz.</summary>
-public sealed class ContentImportStatus
-{
-    private volatile ImportReport? last;
-
-    public ImportReport? Last => last;
-
-    internal void Record(ImportReport report) => last = report;
-}
 
 /// <summary>
 /// Before the portal serves its first request: creates or migrates the store, checks the audit trail against its
@@ -132,7 +123,8 @@ internal sealed partial class ContentStartup(
     {
         // Editors' tools write a file in several steps; wait for a quiet half second before importing.
         debounce = new Timer(_ => _ = ImportQuietlyAsync(), null, Timeout.Infinite, Timeout.Infinite);
-        watcher = new FileSystemWatcher(directory, "*.md") { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        // Every file, not only letters: a figure's image changed alone makes a new version too.
+        watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = true, EnableRaisingEvents = true };
         FileSystemEventHandler changed = (_, _) => debounce.Change(500, Timeout.Infinite);
         watcher.Changed += changed;
         watcher.Created += changed;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MedInfo.Pdf;
 using MedInfo.Store;
+using MedInfo.Web.Components.Pages.Editing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -5,6 +5,7 @@ using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Web.Components;
 using MedInfo.Web.Components.Pages.Ask;
+using MedInfo.Web.Components.Pages.Editing;
 using MedInfo.Web.Components.Pages.Insights;
 using MedInfo.Web.Components.Pages.Letter;
 using MedInfo.Web.Components.Pages.Requests;
@@ -230,9 +231,11 @@ public static class PortalSetup
         app.MapPortalHealth();
         var endpoints = app.MapGroup(string.Empty).AddEndpointFilter<ProblemAnswers>();
         endpoints.MapLetterPdfEndpoints();
+        endpoints.MapLetterFigureEndpoints();
         endpoints.MapStaffEndpoints();
         endpoints.MapResponseEndpoints();
         endpoints.MapInsightsEndpoints();
+        endpoints.MapEditingEndpoints(app.Environment);
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null); // SecurityHeaders sends frame-ancestors 'none'
         return app;

@@ -9,7 +9,7 @@ public sealed class BodyRuleTests
     [InlineData("Hello <img src=x onerror=alert(1)> there.", "Raw HTML is not allowed")]
     [InlineData("[click](javascript:alert(1))", "'javascript:alert(1)' is refused")]
     [InlineData("[click](data:text/html;base64,PHNjcmlwdD4=)", "is refused")]
-    [InlineData("![chart](https://example.org/chart.png)", "Images are not part")]
+    [InlineData("![chart](https://example.org/chart.png)", "An image is shown in a figure")]
     [InlineData("    indented text becomes code", "code block")]
     [InlineData("> quoted text", "Quote blocks")]
     [InlineData("```html\n<b>x</b>\n```", "A fenced code block (```html) is not part of the letter format")]

@@ -47,6 +47,10 @@ public sealed class ReaderJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("What to Do If You Miss a Dose of ZENTRAVIR");
         await Assertions.Expect(page.Locator("article.letter-patient")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "12-patient-letter");
+        var figure = page.Locator("figure.letter-figure");
+        await figure.ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(figure.Locator("img")).ToHaveJSPropertyAsync("naturalWidth", 480); // loaded, under the CSP
+        await BrowserFixture.ScreenshotAsync(figure, "15-figure");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ask Medical Information a question" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(browser.BaseUrl + "/ask?for=patient");

@@ -31,4 +31,16 @@ public sealed class FailedImportHealthTests(FailedImportHealthTests.Factory port
         Assert.Matches(@"darzalex[/\\]poems-syndrome\.md:\d+:\d+: error: .*nosuchkey", content.GetProperty("description").GetString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // Degraded still serves; a load balancer keeps it
     }
+
+    [Fact]
+    public async Task Outside_Development_the_mistakes_stay_off_the_pages()
+    {
+        var home = await portal.CreateClient().GetStringAsync("/");
+        var generation = await portal.CreateClient().GetAsync("/_editing/generation");
+
+        Assert.DoesNotContain("content-errors", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("nosuchkey", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("editing", home, StringComparison.Ordinal); // no reload script
+        Assert.Equal(HttpStatusCode.NotFound, generation.StatusCode);
+    }
 }

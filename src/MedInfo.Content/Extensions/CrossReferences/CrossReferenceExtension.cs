@@ -7,35 +7,35 @@ using MedInfo.Content.Markdown;
 namespace MedInfo.Content.Extensions.CrossReferences;
 
 /// <summary>
-/// Cross-references to tables. Editors write an ordinary Markdown link whose address is <c>table:</c> and the table's id;
-/// after parsing, such links become <see cref="TableReferenceInline"/> nodes with the words the editor wrote.
+/// Cross-references to tables and figures. Editors write an ordinary Markdown link whose address is <c>table:</c>
+/// or <c>figure:</c> and the id; after parsing, such links become <see cref="CrossReferenceInline"/> nodes with the
+/// words the editor wrote.
 /// </summary>
 public sealed class CrossReferenceExtension : IMarkdownExtension
 {
-    public const string Scheme = "table:";
-
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
-        pipeline.DocumentProcessed -= ReplaceTableLinks;
-        pipeline.DocumentProcessed += ReplaceTableLinks;
+        pipeline.DocumentProcessed -= ReplaceCrossReferenceLinks;
+        pipeline.DocumentProcessed += ReplaceCrossReferenceLinks;
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
     {
         if (renderer is LetterModelRenderer model)
         {
-            model.ObjectRenderers.Insert(0, new TableReferenceModelRenderer());
+            model.ObjectRenderers.Insert(0, new CrossReferenceModelRenderer());
         }
     }
 
-    private static void ReplaceTableLinks(MarkdownDocument document)
+    private static void ReplaceCrossReferenceLinks(MarkdownDocument document)
     {
         var links = document.Descendants<LinkInline>()
-            .Where(l => !l.IsImage && l.Url is not null && l.Url.StartsWith(Scheme, StringComparison.Ordinal))
+            .Where(l => !l.IsImage && l.Url is not null && CrossReferenceInline.KindOf(l.Url) is not null)
             .ToList();
         foreach (var link in links)
         {
-            var reference = new TableReferenceInline(link.Url![Scheme.Length..])
+            var kind = CrossReferenceInline.KindOf(link.Url!)!.Value;
+            var reference = new CrossReferenceInline(kind, link.Url![(kind == CrossReferenceKind.Table ? CrossReferenceInline.TableScheme : CrossReferenceInline.FigureScheme).Length..])
             {
                 Span = link.Span,
                 Line = link.Line,
@@ -49,5 +49,53 @@ public sealed class CrossReferenceExtension : IMarkdownExtension
 
             link.ReplaceBy(reference);
         }
+    }
+}
+
+public enum CrossReferenceKind
+{
+    Table,
+    Figure,
+}
+
+/// <summary>A cross-reference, written as a link to <c>table:id</c> or <c>figure:id</c>: <c>[Table: Summary of Responses](table:dima-responses)</c>.</summary>
+public sealed class CrossReferenceInline(CrossReferenceKind kind, string targetId) : ContainerInline
+{
+    public const string TableScheme = "table:";
+    public const string FigureScheme = "figure:";
+
+    public CrossReferenceKind Kind { get; } = kind;
+
+    public string TargetId { get; } = targetId;
+
+    public static CrossReferenceKind? KindOf(string url) =>
+        url.StartsWith(TableScheme, StringComparison.Ordinal) ? CrossReferenceKind.Table
+        : url.StartsWith(FigureScheme, StringComparison.Ordinal) ? CrossReferenceKind.Figure
+        : null;
+}
+
+/// <summary>A cross-reference to a table or figure of this letter; one to a table or figure the letter lacks is an error at its place.</summary>
+public sealed class CrossReferenceModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, CrossReferenceInline>
+{
+    protected override void Write(LetterModelRenderer renderer, CrossReferenceInline obj)
+    {
+        var content = renderer.RenderInlines(obj);
+        var (ids, noun, opener) = obj.Kind == CrossReferenceKind.Table
+            ? (renderer.Context.TableIds, "table", "'::: table id'")
+            : (renderer.Context.FigureIds, "figure", "'::: figure id'");
+        if (!ids.Contains(obj.TargetId))
+        {
+            renderer.Context.Diagnostics.Error(obj, $"The cross-reference points to {noun} '{obj.TargetId}', but this letter has no {noun} with that id ({noun}s are opened with {opener}).");
+            foreach (var inline in content)
+            {
+                renderer.Emit(inline);
+            }
+
+            return;
+        }
+
+        renderer.Emit(obj.Kind == CrossReferenceKind.Table
+            ? new MedInfo.Letters.TableReference(obj.TargetId, content)
+            : new MedInfo.Letters.FigureReference(obj.TargetId, content));
     }
 }

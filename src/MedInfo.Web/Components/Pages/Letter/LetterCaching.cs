@@ -1,5 +1,6 @@
 using System.Globalization;
 using MedInfo.Store.Reading;
+using MedInfo.Web.Components.Pages.Editing;
 using MedInfo.Web.Components.Pages.Hcp;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
@@ -27,8 +28,12 @@ internal static class LetterCaching
             var version = await context.RequestServices.GetRequiredService<LetterCatalog>().GetCurrentStampAsync(HcpGate.ReaderOf(context), id, context.RequestAborted);
             if (version is not null)
             {
-                var etag = new EntityTagHeaderValue($"\"{version.ContentHash[..32]}\"");
-                context.Items[VersionItem] = version.ContentHash;
+                // While an editor works (Development), each import also changes the page: its banner of mistakes.
+                var page = context.RequestServices.GetRequiredService<IHostEnvironment>().IsDevelopment()
+                    ? $"{version.ContentHash[..32]}-{context.RequestServices.GetRequiredService<ContentImportStatus>().Generation.ToString(CultureInfo.InvariantCulture)}"
+                    : version.ContentHash[..32];
+                var etag = new EntityTagHeaderValue($"\"{page}\"");
+                context.Items[VersionItem] = page;
                 context.Response.Headers.ETag = etag.ToString();
                 context.Response.Headers.LastModified = new DateTimeOffset(DateTime.SpecifyKind(version.ImportedAtUtc, DateTimeKind.Utc))
                     .ToString("R", CultureInfo.InvariantCulture);
