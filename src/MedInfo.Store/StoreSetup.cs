@@ -32,6 +32,7 @@ public static class StoreSetup
         services.AddSingleton<StoreChanges>();
         services.AddSingleton<Reading.LetterCatalog>();
         services.AddSingleton<Search.LetterSearch>();
+        services.AddSingleton<Search.SearchVocabulary>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Usage.ReaderDownloads>();
         services.AddSingleton<Usage.LetterViews>();

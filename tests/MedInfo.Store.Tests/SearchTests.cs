@@ -59,6 +59,69 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
         Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "quorvex", documentKind: "Something else"));
     }
 
+    [Theory]
+    [InlineData("relapses")]
+    [InlineData("relapse")]
+    [InlineData("relapsed")]
+    [InlineData("Relapsing")]
+    [InlineData("neuropathies")]
+    [InlineData("neuropathy")]
+    [InlineData("dementia-related")]
+    public async Task Other_forms_of_a_word_find_it(string text)
+    {
+        store.Write("f.md", SyntheticLetters.Letter("letter-f", brand: "RELVANTO®", generic: "relvantumab", sentence: "Patients relapsed with dementia related neuropathy in an invented trial."));
+        await store.ImportAsync();
+
+        Assert.Equal("letter-f", Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, text)).LetterId);
+    }
+
+    [Theory]
+    [InlineData("quorvimav", "quorvimab")]
+    [InlineData("quorvimab trial", null)]
+    [InlineData("qourvex", "quorvex")]
+    [InlineData("quorvimab waldenstorm", null)] // body words are not the vocabulary, and nothing there is close
+    public async Task A_misspelt_product_name_is_corrected_from_the_letters(string text, string? expected)
+    {
+        var corrected = await store.Vocabulary.CorrectAsync(Readership.HealthcareProfessional, text);
+
+        Assert.Equal(expected, corrected);
+    }
+
+    [Fact]
+    public async Task A_misspelt_search_finds_the_letter_under_its_correction()
+    {
+        var answer = await store.Search.AnswerAsync(Readership.HealthcareProfessional, "quorvimav");
+
+        Assert.Equal(("quorvimab", true), (answer.Correction, answer.AllWords));
+        Assert.Equal("letter-a", answer.Hits[0].LetterId);
+    }
+
+    [Fact]
+    public async Task When_no_letter_has_every_word_the_letters_with_most_of_them_come_first_and_say_so()
+    {
+        var strict = await store.Search.SearchAsync(Readership.HealthcareProfessional, "waldenstrom macroglobulinaemia zymurgy");
+        var answer = await store.Search.AnswerAsync(Readership.HealthcareProfessional, "waldenstrom macroglobulinaemia zymurgy");
+
+        Assert.Empty(strict);
+        Assert.False(answer.AllWords);
+        Assert.Null(answer.Correction);
+        Assert.Equal("letter-a", Assert.Single(answer.Hits).LetterId);
+    }
+
+    [Fact]
+    public async Task A_question_is_searched_by_its_telling_words()
+    {
+        var hits = await store.Search.SearchAsync(Readership.HealthcareProfessional, "What about Waldenström with QUORVEX?");
+
+        Assert.Equal("letter-a", hits[0].LetterId);
+    }
+
+    [Fact]
+    public async Task A_correction_comes_only_from_letters_the_reader_may_read()
+    {
+        Assert.Null(await store.Vocabulary.CorrectAsync(Readership.Public, "quorvimav")); // every letter here is for professionals
+    }
+
     [Fact]
     public async Task The_snippet_marks_the_words_found()
     {

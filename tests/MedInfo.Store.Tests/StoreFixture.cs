@@ -20,7 +20,8 @@ public sealed class TestStore : IAsyncDisposable
         Clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         Importer = new LetterImporter(factory, Clock, Changes);
         Catalog = new LetterCatalog(factory, Changes);
-        Search = new Search.LetterSearch(factory);
+        Vocabulary = new Search.SearchVocabulary(factory, Changes);
+        Search = new Search.LetterSearch(factory, Vocabulary);
     }
 
     public string Directory { get; }
@@ -41,6 +42,8 @@ public sealed class TestStore : IAsyncDisposable
     public LetterCatalog Catalog { get; }
 
     public Search.LetterSearch Search { get; }
+
+    public Search.SearchVocabulary Vocabulary { get; }
 
     public string DatabasePath => Path.Combine(Directory, StoreLocation.FileName);
 
@@ -104,6 +107,8 @@ public sealed class TestStore : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Vocabulary.Dispose();
+        Catalog.Dispose();
         SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
         System.IO.Directory.Delete(Directory, recursive: true);

@@ -77,7 +77,7 @@ public static class PostgreSqlBench
 
     /// <summary>The query a hand-written search would send: each word lower-cased and prefix-matched, all required.</summary>
     private static string Terms(string query) =>
-        string.Join(" & ", query.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => w.ToLowerInvariant() + ":*"));
+        string.Join(" & ", query.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(w => MedInfo.Store.Search.WordStems.Of(w).ToLowerInvariant() + ":*"));
 
     private static async Task<int> RawAsync(NpgsqlConnection connection, string tsQuery)
     {

@@ -23,9 +23,10 @@ internal sealed record IndexedLetter(string LetterId, string Title, string Produ
 /// </summary>
 internal interface IFullTextDialect
 {
-    /// <summary>The best <paramref name="limit"/> published letters that contain every word (or a word starting so),
-    /// best first; with <paramref name="patientLettersOnly"/>, only letters written for patients.</summary>
-    Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken);
+    /// <summary>The best <paramref name="limit"/> published letters that contain every word (or a word starting so;
+    /// with <paramref name="anyWord"/>, at least one), best first; with <paramref name="patientLettersOnly"/>, only
+    /// letters written for patients.</summary>
+    Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool anyWord, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken);
 
     /// <summary>Adds one row per version (a cold import adds thousands at once).</summary>
     Task InsertAsync(MedInfoDb db, IReadOnlyList<(int VersionId, IndexedLetter Letter)> rows, CancellationToken cancellationToken);

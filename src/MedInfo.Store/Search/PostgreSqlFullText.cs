@@ -18,15 +18,15 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
     public static string ToQuery(IReadOnlyList<string> words, string join = " & ") =>
         string.Join(join, words.SelectMany(w => Fold(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(t => t + ":*"));
 
-    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
+    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool anyWord, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
     {
-        var query = ToQuery(words);
+        var query = ToQuery(words, anyWord ? " | " : " & ");
 
         // The snippet marks any of the words: with all of them required, ts_headline finds no passage when one word
         // is only in the title or products, and shows the text's start with nothing marked. It comes from the
         // summary when a word is there (as on SQLite), else from the body: a headline costs a parse of its whole
         // text, and the body is ten times the summary.
-        var anyWord = ToQuery(words, " | ");
+        var anyWordQuery = ToQuery(words, " | ");
         var headline = string.Create(CultureInfo.InvariantCulture, $"StartSel={LetterSearch.MarkStart}, StopSel={LetterSearch.MarkEnd}, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1");
         var filtered = productSlug is not null || documentKind is not null || patientLettersOnly;
 
@@ -34,7 +34,7 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
         // keep the best few, then fetch fields and snippets for those.
         return db.Database
             .SqlQuery<SearchHit>($"""
-                WITH q AS (SELECT to_tsquery('simple', {query}) AS query, to_tsquery('simple', {anyWord}) AS any_word),
+                WITH q AS (SELECT to_tsquery('simple', {query}) AS query, to_tsquery('simple', {anyWordQuery}) AS any_word),
                 top AS MATERIALIZED (
                     SELECT t."VersionId", ts_rank(ARRAY[0.1, 0.4, 0.6, 1.0]::float4[], t."Document", q.query) AS "Score"
                     FROM "LetterSearch" t, q

@@ -10,11 +10,11 @@ namespace MedInfo.Store.Search;
 internal sealed class SqliteFullText : IFullTextDialect
 {
     /// <summary>["Darzalex", "POEMS"] becomes <c>"Darzalex"* "POEMS"*</c>: every word must match, as a word or a word's start.</summary>
-    public static string ToQuery(IReadOnlyList<string> words) => string.Join(' ', words.Select(w => $"\"{w}\"*"));
+    public static string ToQuery(IReadOnlyList<string> words, bool anyWord = false) => string.Join(anyWord ? " OR " : " ", words.Select(w => $"\"{w}\"*"));
 
-    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
+    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool anyWord, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
     {
-        var query = ToQuery(words);
+        var query = ToQuery(words, anyWord);
         var start = LetterSearch.MarkStart.ToString();
         var end = LetterSearch.MarkEnd.ToString();
 
