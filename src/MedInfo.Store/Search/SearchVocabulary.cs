@@ -7,7 +7,8 @@ namespace MedInfo.Store.Search;
 
 /// <summary>
 /// The words of the published letters' titles and product names, to correct a misspelt search ("daratumamab" →
-/// "daratumumab"). Product names weigh most. Kept in memory and built again after an import (StoreChanges); a
+/// "daratumumab"). Product names weigh most. Kept in memory and built again after an import in this process
+/// (StoreChanges), or after <see cref="Lifetime"/> (another portal on the same database may have imported); a
 /// reader's corrections come only from letters written for them.
 /// </summary>
 public sealed class SearchVocabulary(IDbContextFactory<MedInfoDb> dbFactory, StoreChanges changes) : IDisposable
@@ -18,8 +19,10 @@ public sealed class SearchVocabulary(IDbContextFactory<MedInfoDb> dbFactory, Sto
     private const int MaxEdits = 2;
     private const int ProductWeight = 1000;
 
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim building = new(1, 1);
-    private (long Generation, Dictionary<Readership, Dictionary<string, int>> Words)? kept;
+    private (long Generation, long BuiltAt, Dictionary<Readership, Dictionary<string, int>> Words)? kept;
 
     /// <summary>
     /// The search text with each misspelt word (at least <see cref="MinLength"/> letters, not a word of any letter
@@ -64,7 +67,9 @@ public sealed class SearchVocabulary(IDbContextFactory<MedInfoDb> dbFactory, Sto
     private async Task<Dictionary<Readership, Dictionary<string, int>>> WordsAsync(CancellationToken cancellationToken)
     {
         var generation = changes.Generation;
-        if (kept is { } current && current.Generation == generation)
+        bool Fresh((long Generation, long BuiltAt, Dictionary<Readership, Dictionary<string, int>> Words) entry) =>
+            entry.Generation == generation && Environment.TickCount64 - entry.BuiltAt < Lifetime.TotalMilliseconds;
+        if (kept is { } current && Fresh(current))
         {
             return current.Words;
         }
@@ -72,7 +77,7 @@ public sealed class SearchVocabulary(IDbContextFactory<MedInfoDb> dbFactory, Sto
         await building.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (kept is { } built && built.Generation == generation)
+            if (kept is { } built && Fresh(built))
             {
                 return built.Words;
             }
@@ -101,7 +106,7 @@ public sealed class SearchVocabulary(IDbContextFactory<MedInfoDb> dbFactory, Sto
                 }
             }
 
-            kept = (generation, words);
+            kept = (generation, Environment.TickCount64, words);
             return words;
         }
         finally
