@@ -15,6 +15,7 @@ public enum XssPlace
     TableCaption,
     TableNote,
     StudyTitle,
+    BoxTitle,
     ReferenceText,
     ReferenceIds,
     SearchText,
@@ -90,6 +91,9 @@ public static class XssCorpus
         (XssPlace.TableNote, "<img src=x onerror=alert('xss')>"),
         (XssPlace.StudyTitle, "<img src=x onerror=alert('xss')>"),
         (XssPlace.StudyTitle, "Study \"><script>alert('xss')</script>"),
+        (XssPlace.BoxTitle, "WARNING: <img src=x onerror=alert('xss')>"),
+        (XssPlace.BoxTitle, "Note \"><svg onload=alert('xss')>"),
+        (XssPlace.BoxTitle, "[x](javascript:alert('xss'))"),
         (XssPlace.ReferenceText, "<script>alert('xss')</script> Invented study."),
         (XssPlace.ReferenceText, "[x](javascript:alert('xss')) Invented study."),
         (XssPlace.ReferenceText, "\"><img src=x onerror=alert('xss')> Invented study."),
@@ -144,6 +148,10 @@ public static class XssCorpus
 
             ::: study {At(XssPlace.StudyTitle, "Invented study")}[@ref1]
             Invented results.
+            :::
+
+            ::: warning {At(XssPlace.BoxTitle, "Invented caution")}
+            An invented caution.
             :::
 
             ::: table t1
