@@ -21,7 +21,8 @@ public sealed record VersionEntry(int Number, DateTime ImportedAtUtc, string Con
 public sealed record VersionStamp(string ContentHash, DateTime ImportedAtUtc);
 
 /// <summary>A figure's image as stored: its bytes and media type.</summary>
-public sealed record FigureContent(byte[] Bytes, string MediaType);
+/// <param name="ForEveryone">A version for everyone (a patient letter) shows it, so any cache may keep it.</param>
+public sealed record FigureContent(byte[] Bytes, string MediaType, bool ForEveryone = false);
 
 /// <summary>A product with how many published letters cover it.</summary>
 public sealed record ProductEntry(string Slug, string Brand, string Generic, string? PrescribingInformationUrl, int LetterCount);
@@ -216,12 +217,18 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     public async Task<FigureContent?> GetFigureAsync(Readership reader, string letterId, string sha256, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var shown = await PublishedVersions(db, reader)
-            .AnyAsync(v => v.LetterId == letterId && v.Figures.Any(f => f.Sha256 == sha256), cancellationToken).ConfigureAwait(false);
-        return shown
-            ? await db.FigureImages.AsNoTracking().Where(f => f.Sha256 == sha256).Select(f => new FigureContent(f.Bytes, f.MediaType))
-                .SingleAsync(cancellationToken).ConfigureAwait(false)
-            : null;
+        var shownTo = await PublishedVersions(db, reader)
+            .Where(v => v.LetterId == letterId && v.Figures.Any(f => f.Sha256 == sha256))
+            .Select(v => v.Audience).Distinct()
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (shownTo.Count == 0)
+        {
+            return null;
+        }
+
+        var forEveryone = shownTo.Any(a => a.IsReadableBy(Readership.Public));
+        return await db.FigureImages.AsNoTracking().Where(f => f.Sha256 == sha256).Select(f => new FigureContent(f.Bytes, f.MediaType, forEveryone))
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The images of versions already handed out (to print them): by SHA-256.</summary>

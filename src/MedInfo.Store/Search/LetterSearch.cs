@@ -50,8 +50,9 @@ public sealed partial class LetterSearch(IDbContextFactory<MedInfoDb> dbFactory,
         }
 
         // No letter has every word: the letters with the most of them, best first, said as such.
-        var some = Words(text).Count > 1
-            ? await FindAsync(reader, Words(text), anyWord: true, productSlug, documentKind, 50, cancellationToken).ConfigureAwait(false)
+        var words = Words(text);
+        var some = words.Count > 1
+            ? await FindAsync(reader, words, anyWord: true, productSlug, documentKind, 50, cancellationToken).ConfigureAwait(false)
             : [];
         return new SearchAnswer(some, null, AllWords: some.Count == 0);
     }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using MedInfo.Letters;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +34,7 @@ public sealed class SearchVocabulary(IDbContextFactory<MedInfoDb> dbFactory, Sto
         var corrected = false;
         for (var i = 0; i < words.Length; i++)
         {
-            var folded = Fold(words[i]);
+            var folded = PostgreSqlFullText.Fold(words[i]).Trim();
             if (folded.Length < MinLength || folded.Any(c => !char.IsLetter(c)) || vocabulary.ContainsKey(folded))
             {
                 continue;
@@ -119,25 +117,10 @@ public sealed class SearchVocabulary(IDbContextFactory<MedInfoDb> dbFactory, Sto
 
     private static void Add(Dictionary<string, int> words, string text, int weight)
     {
-        foreach (var word in Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= MinLength && w.All(char.IsLetter)))
+        foreach (var word in PostgreSqlFullText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= MinLength && w.All(char.IsLetter)))
         {
             words[word] = words.GetValueOrDefault(word) + weight;
         }
-    }
-
-    /// <summary>Lower case, accents removed, anything but letters and digits a space (as the engines index).</summary>
-    private static string Fold(string text)
-    {
-        var folded = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
-            }
-        }
-
-        return folded.ToString().Trim();
     }
 
     /// <summary>Edits between two words: insertions, deletions, substitutions and swaps of neighbours.</summary>

@@ -29,16 +29,14 @@ internal static class LetterFigureEndpoints
             return TypedResults.NotFound();
         }
 
-        var reader = HcpGate.ReaderOf(http);
-        var image = await catalog.GetFigureAsync(reader, id, sha, cancellationToken);
+        var image = await catalog.GetFigureAsync(HcpGate.ReaderOf(http), id, sha, cancellationToken);
         if (image is null)
         {
             return TypedResults.NotFound();
         }
 
         // Public only when the public may read it too: a shared cache must not hand an HCP letter's image to anyone.
-        var everyone = await catalog.GetFigureAsync(Readership.Public, id, sha, cancellationToken) is not null;
-        http.Response.Headers.CacheControl = $"{(everyone ? "public" : "private")}, max-age=31536000, immutable";
+        http.Response.Headers.CacheControl = $"{(image.ForEveryone ? "public" : "private")}, max-age=31536000, immutable";
         return TypedResults.File(image.Bytes, image.MediaType);
     }
 }
