@@ -30,10 +30,11 @@ if (Wants("import"))
     store = await ImportBench.RunAsync(workspace, report);
 }
 
+var repository = Directory.GetCurrentDirectory();
 if (Wants("search"))
 {
     Console.WriteLine("Search …");
-    await SearchBench.RunAsync(workspace, store, large, report);
+    await SearchBench.RunAsync(workspace, store, repository, large, report);
 }
 
 if (Wants("postgres"))
@@ -42,7 +43,6 @@ if (Wants("postgres"))
     await PostgreSqlBench.RunAsync(workspace, report);
 }
 
-var repository = Directory.GetCurrentDirectory();
 if (Wants("http"))
 {
     Console.WriteLine("Letter page over HTTP (wrk) …");

@@ -26,7 +26,8 @@ public sealed record UnchangedSource(string RelativePath, string LetterId);
 /// <param name="Diagnostics">Every message, for every file.</param>
 /// <param name="FileCount">Letter files found.</param>
 /// <param name="Unchanged">Files skipped because the store holds them as they are.</param>
-public sealed record ContentReadResult(IReadOnlyList<LetterSource> Letters, IReadOnlyList<Diagnostic> Diagnostics, int FileCount, IReadOnlyList<UnchangedSource> Unchanged)
+/// <param name="Synonyms">The groups of the editors' synonyms file (<see cref="SynonymFile"/>); empty without one.</param>
+public sealed record ContentReadResult(IReadOnlyList<LetterSource> Letters, IReadOnlyList<Diagnostic> Diagnostics, int FileCount, IReadOnlyList<UnchangedSource> Unchanged, IReadOnlyList<IReadOnlyList<string>>? Synonyms = null)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
@@ -79,6 +80,15 @@ public static class ContentTreeReader
         }).ConfigureAwait(false);
 
         var diagnostics = results.Where(r => r.Result is not null).SelectMany(r => r.Result!.Diagnostics).ToList();
+        IReadOnlyList<IReadOnlyList<string>> synonyms = [];
+        var synonymPath = Path.Join(root, SynonymFile.RelativePath);
+        if (File.Exists(synonymPath))
+        {
+            var (groups, problems) = SynonymFile.Read(synonymPath.Replace('\\', '/'), await File.ReadAllTextAsync(synonymPath, Encoding.UTF8, cancellationToken).ConfigureAwait(false));
+            synonyms = groups;
+            diagnostics.AddRange(problems);
+        }
+
         var ids = results
             .Select(r => r.Result?.Letter is { } letter ? (r.Path, Id: letter.Metadata.Id, Line: r.Result.IdLine) : r.KnownId is { } id ? (r.Path, Id: id, Line: IdLine(r.Text)) : default)
             .Where(x => x.Id is not null);
@@ -89,7 +99,7 @@ public static class ContentTreeReader
             .Select(r => new LetterSource(r.Path, r.Text, r.Hash, r.Result!.Letter!, r.Result.Figures ?? []))
             .ToList();
         var unchanged = results.Where(r => r.KnownId is not null).Select(r => new UnchangedSource(r.Path, r.KnownId!)).ToList();
-        return new ContentReadResult(letters, diagnostics, relativePaths.Count, unchanged);
+        return new ContentReadResult(letters, diagnostics, relativePaths.Count, unchanged, synonyms);
     }
 
     /// <summary>The hash that decides whether a file changed; line endings do not count as a change.</summary>

@@ -131,6 +131,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await index.ReplaceAsync(indexChanges, cancellationToken).ConfigureAwait(false);
+        await index.ReplaceEditorsSynonymsAsync(read.Synonyms ?? [], cancellationToken).ConfigureAwait(false);
         foreach (var letter in retired)
         {
             await index.RemoveAsync(letter.Id, letter.PublishedVersionId, cancellationToken).ConfigureAwait(false);

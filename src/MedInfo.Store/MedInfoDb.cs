@@ -22,6 +22,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<StoredFigureImage> FigureImages => Set<StoredFigureImage>();
 
+    public DbSet<StoredSynonym> SearchSynonyms => Set<StoredSynonym>();
+
     public DbSet<ExportRecord> ExportRecords => Set<ExportRecord>();
 
     public DbSet<ExportFile> ExportFiles => Set<ExportFile>();

@@ -31,8 +31,9 @@ public static class StoreSetup
         services.TryAddSingleton(TimeProvider.System); // a test's clock, when one was registered first
         services.AddSingleton<StoreChanges>();
         services.AddSingleton<Reading.LetterCatalog>();
+        services.AddOptions<Search.SearchOptions>();
+        services.AddSingleton<Search.LetterIndex>();
         services.AddSingleton<Search.LetterSearch>();
-        services.AddSingleton<Search.SearchVocabulary>();
         services.AddSingleton<Audit.AuditTrail>();
         services.AddSingleton<Usage.ReaderDownloads>();
         services.AddSingleton<Usage.LetterViews>();

@@ -79,12 +79,13 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
     [InlineData("quorvimav", "quorvimab")]
     [InlineData("quorvimab trial", null)]
     [InlineData("qourvex", "quorvex")]
-    [InlineData("quorvimab waldenstorm", null)] // body words are not the vocabulary, and nothing there is close
-    public async Task A_misspelt_product_name_is_corrected_from_the_letters(string text, string? expected)
+    [InlineData("quorvimab waldenstorm", "quorvimab waldenstrom")] // a word of the body, two letters swapped
+    [InlineData("quorvimab zymurgy", null)] // nothing in the letters is close
+    public async Task A_misspelt_word_is_corrected_from_the_letters(string text, string? expected)
     {
-        var corrected = await store.Vocabulary.CorrectAsync(Readership.HealthcareProfessional, text);
+        var answer = await store.Search.AnswerAsync(Readership.HealthcareProfessional, text);
 
-        Assert.Equal(expected, corrected);
+        Assert.Equal(expected, answer.Correction);
     }
 
     [Fact]
@@ -119,7 +120,10 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
     [Fact]
     public async Task A_correction_comes_only_from_letters_the_reader_may_read()
     {
-        Assert.Null(await store.Vocabulary.CorrectAsync(Readership.Public, "quorvimav")); // every letter here is for professionals
+        var answer = await store.Search.AnswerAsync(Readership.Public, "quorvimav"); // every letter here is for professionals
+
+        Assert.Null(answer.Correction);
+        Assert.Empty(answer.Hits);
     }
 
     [Fact]
@@ -172,6 +176,83 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
         Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "waldenstrom"));
         Assert.Equal("letter-a", Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "amyloidosis")).LetterId);
         Assert.Equal(2, await store.CountAsync("LetterSearch"));
+    }
+
+    [Fact]
+    public async Task A_quoted_phrase_finds_its_words_in_that_order_only()
+    {
+        store.Write("p.md", SyntheticLetters.Letter("letter-p", brand: "PRELVIQ®", generic: "prelviqumab", sentence: "Prelviqumab lowered the serum zyloxin level in an invented trial."));
+        await store.ImportAsync();
+
+        Assert.Equal("letter-p", Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "\"serum zyloxin level\"")).LetterId);
+        Assert.Equal("letter-p", Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "\"serum zyloxin levels")).LetterId); // unclosed, and a plural
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "\"zyloxin serum level\""));
+        Assert.Equal("letter-p", Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "zyloxin serum level")).LetterId);
+    }
+
+    [Fact]
+    public async Task An_abbreviation_a_table_explains_finds_letters_that_use_either_form()
+    {
+        store.Write("t.md", SyntheticLetters.Letter("letter-t", brand: "VELQOR®", generic: "velqorimab", sentence: "Velqorimab was studied in an invented trial.")
+            .Replace("## References", """
+                ::: table synth-results
+                Invented Results[@synth2020]
+
+                | Measure | Value |
+                |---------|-------|
+                | QXR     | 4     |
+
+                Abbreviations: QXR, quantified xylo response.
+                :::
+
+                ## References
+                """, StringComparison.Ordinal));
+        store.Write("u.md", SyntheticLetters.Letter("letter-u", brand: "UMBRAL®", generic: "umbralimab", sentence: "A quantified xylo response was seen with umbralimab."));
+        store.Write("v.md", SyntheticLetters.Letter("letter-v", brand: "VORNIS®", generic: "vornisumab", sentence: "The QXR was seen with vornisumab."));
+        await store.ImportAsync();
+
+        foreach (var text in new[] { "QXR", "quantified xylo response", "qxr vornisumab", "quantified xylo responses umbralimab" })
+        {
+            var found = (await store.Search.SearchAsync(Readership.HealthcareProfessional, text)).Select(h => h.LetterId).Order().ToList();
+            var expected = text switch
+            {
+                "qxr vornisumab" => ["letter-v"],
+                "quantified xylo responses umbralimab" => ["letter-u"],
+                _ => new List<string> { "letter-t", "letter-u", "letter-v" },
+            };
+            Assert.True(expected.SequenceEqual(found), $"'{text}' found {string.Join(", ", found)}");
+        }
+    }
+
+    [Fact]
+    public async Task The_editors_synonyms_file_makes_one_word_find_another_until_the_line_is_gone()
+    {
+        store.Write("w.md", SyntheticLetters.Letter("letter-w", brand: "WELMORA®", generic: "welmorimab", sentence: "Quindle fever was reported with welmorimab."));
+        store.Write("synonyms.txt", "# Invented words, for this test\nzorblex, quindle fever\n");
+        await store.ImportAsync();
+
+        var hit = Assert.Single(await store.Search.SearchAsync(Readership.HealthcareProfessional, "zorblex"));
+        Assert.Equal("letter-w", hit.LetterId);
+        Assert.Contains(LetterSearch.MarkStart + "Quindle", hit.Snippet, StringComparison.Ordinal);
+
+        store.Write("synonyms.txt", "# none now\n");
+        await store.ImportAsync();
+
+        Assert.Empty(await store.Search.SearchAsync(Readership.HealthcareProfessional, "zorblex"));
+    }
+
+    [Fact]
+    public async Task Another_portal_on_the_same_database_finds_what_this_one_imported_within_its_refresh_interval()
+    {
+        using var otherPortal = new LetterIndex(store.Factory, new StoreChanges(), Microsoft.Extensions.Options.Options.Create(new SearchOptions { RefreshInterval = TimeSpan.FromMilliseconds(200) }));
+        var otherSearch = new LetterSearch(otherPortal);
+        Assert.Empty(await otherSearch.SearchAsync(Readership.HealthcareProfessional, "amyloidosis"));
+
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", brand: "QUORVEX®", generic: "quorvimab", sentence: "Now about amyloidosis."));
+        await store.ImportAsync();
+        await Task.Delay(400);
+
+        Assert.Equal("letter-a", Assert.Single(await otherSearch.SearchAsync(Readership.HealthcareProfessional, "amyloidosis")).LetterId);
     }
 
     public sealed class OnSqlite() : SearchTests(SqliteTestDatabase.Instance);

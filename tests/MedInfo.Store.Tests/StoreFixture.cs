@@ -20,8 +20,8 @@ public sealed class TestStore : IAsyncDisposable
         Clock = new ManualClock(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         Importer = new LetterImporter(factory, Clock, Changes);
         Catalog = new LetterCatalog(factory, Changes);
-        Vocabulary = new Search.SearchVocabulary(factory, Changes);
-        Search = new Search.LetterSearch(factory, Vocabulary);
+        Index = new Search.LetterIndex(factory, Changes, Microsoft.Extensions.Options.Options.Create(new Search.SearchOptions()));
+        Search = new Search.LetterSearch(Index);
     }
 
     public string Directory { get; }
@@ -43,7 +43,8 @@ public sealed class TestStore : IAsyncDisposable
 
     public Search.LetterSearch Search { get; }
 
-    public Search.SearchVocabulary Vocabulary { get; }
+    /// <summary>This store's search index, as one portal keeps it.</summary>
+    public Search.LetterIndex Index { get; }
 
     public string DatabasePath => Path.Combine(Directory, StoreLocation.FileName);
 
@@ -107,7 +108,7 @@ public sealed class TestStore : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        Vocabulary.Dispose();
+        Index.Dispose();
         Catalog.Dispose();
         SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();

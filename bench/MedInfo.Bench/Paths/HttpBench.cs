@@ -27,7 +27,7 @@ public static class HttpBench
         http.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
         var page = await http.GetByteArrayAsync(portal.BaseUrl + Letter);
         await File.WriteAllBytesAsync(Path.Combine(statics, "letter.html"), page);
-        await File.WriteAllTextAsync(workspace.Path("wrk-report.lua"), WrkScript);
+        await WriteWrkScriptAsync(workspace);
 
         var peer = Wrk(workspace, staticPeer.BaseUrl + "/letter.html");
         var cached = Wrk(workspace, portal.BaseUrl + Letter);
@@ -42,9 +42,10 @@ public static class HttpBench
             uncached.RequestsPerSecond >= 0.2 * peer.RequestsPerSecond && uncached.P95 < 20 && uncached.Errors == 0));
     }
 
-    private sealed record WrkResult(double RequestsPerSecond, double P50, double P95, double P99, long Errors);
+    internal sealed record WrkResult(double RequestsPerSecond, double P50, double P95, double P99, long Errors);
 
-    private static WrkResult Wrk(Workspace workspace, string url)
+    /// <summary>wrk at 64 connections for 8 s with the HCP cookie (the report script written first).</summary>
+    internal static WrkResult Wrk(Workspace workspace, string url)
     {
         var start = new ProcessStartInfo("wrk", ["-t2", "-c64", "-d8s", "--timeout", "5s", "-H", "Cookie: medinfo-hcp=yes", "-s", workspace.Path("wrk-report.lua"), url])
         {
@@ -60,6 +61,8 @@ public static class HttpBench
         // requests, errors (incl. non-2xx), duration µs, p50 µs, p95 µs, p99 µs
         return new WrkResult(f[0] / (f[2] / 1e6), f[3] / 1000, f[4] / 1000, f[5] / 1000, (long)f[1]);
     }
+
+    internal static Task WriteWrkScriptAsync(Workspace workspace) => File.WriteAllTextAsync(workspace.Path("wrk-report.lua"), WrkScript);
 
     private const string WrkScript = """
         done = function(summary, latency, requests)

@@ -437,6 +437,28 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.ToTable("References", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredSynonym", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Forms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("LetterVersionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterVersionId");
+
+                    b.ToTable("SearchSynonyms", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Insights.SearchCount", b =>
                 {
                     b.Property<DateOnly>("Day")
@@ -1056,6 +1078,14 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasForeignKey("LetterVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredSynonym", b =>
+                {
+                    b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
+                        .WithMany()
+                        .HasForeignKey("LetterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("MedInfo.Store.Requests.StoredRequestNote", b =>

@@ -61,6 +61,16 @@ internal sealed class LetterVersionFigureConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class StoredSynonymConfiguration : IEntityTypeConfiguration<StoredSynonym>
+{
+    public void Configure(EntityTypeBuilder<StoredSynonym> builder)
+    {
+        builder.ToTable("SearchSynonyms");
+        builder.HasIndex(s => s.LetterVersionId);
+        builder.HasOne<StoredLetterVersion>().WithMany().HasForeignKey(s => s.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class StoredProductConfiguration : IEntityTypeConfiguration<StoredProduct>
 {
     public void Configure(EntityTypeBuilder<StoredProduct> builder)

@@ -16,17 +16,18 @@ internal sealed record IndexedLetter(string LetterId, string Title, string Produ
         string.Join(" ; ", letter.Metadata.Keywords));
 }
 
+/// <summary>A search row as the store keeps it: the text the portal's index is built from.</summary>
+internal sealed record IndexedText(int VersionId, string LetterId, string Title, string Products, string Summary, string Body, string Keywords);
+
 /// <summary>
-/// The full-text index in one engine's own terms: SQLite's FTS5 table or PostgreSQL's tsvector column. Both key a
-/// row by the indexed version's id, weigh title, products and keywords above summary and body, and take only the
-/// words a person typed (never the engine's query syntax).
+/// The store's search rows in one engine's own terms (SQLite's FTS5 table, PostgreSQL's table with a tsvector),
+/// one per published letter keyed by its version's id, written inside the import's transaction. They are the
+/// durable copy of what is searched: each portal builds its <see cref="LetterIndex"/> from them.
 /// </summary>
 internal interface IFullTextDialect
 {
-    /// <summary>The best <paramref name="limit"/> published letters that contain every word (or a word starting so;
-    /// with <paramref name="anyWord"/>, at least one), best first; with <paramref name="patientLettersOnly"/>, only
-    /// letters written for patients.</summary>
-    Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool anyWord, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken);
+    /// <summary>Every search row, to be filtered by version id.</summary>
+    IQueryable<IndexedText> Texts(MedInfoDb db);
 
     /// <summary>Adds one row per version (a cold import adds thousands at once).</summary>
     Task InsertAsync(MedInfoDb db, IReadOnlyList<(int VersionId, IndexedLetter Letter)> rows, CancellationToken cancellationToken);

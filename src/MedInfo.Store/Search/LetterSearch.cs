@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
+using System.Globalization;
+using Lucene.Net.Search;
 using MedInfo.Letters;
-using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store.Search;
 
@@ -9,91 +9,93 @@ namespace MedInfo.Store.Search;
 public sealed record SearchAnswer(IReadOnlyList<SearchHit> Hits, string? Correction, bool AllWords);
 
 /// <summary>One search result. In <see cref="Snippet"/>, matched words sit between <see cref="LetterSearch.MarkStart"/> and <see cref="LetterSearch.MarkEnd"/>.</summary>
+/// <param name="Rank">Lower is better.</param>
 /// <param name="ForPatients">The letter is written for patients and caregivers (a listing says so).</param>
 public sealed record SearchHit(string LetterId, string Title, string DocumentKind, DateOnly LastUpdated, string Products, string Snippet, double Rank, bool ForPatients);
 
 /// <summary>
-/// Full-text search over published letters the reader may read (patient letters for everyone, HCP letters for
-/// healthcare professionals, the rule of <see cref="MedInfo.Letters.AudienceRules"/>) (title, products by brand and generic name, summary, body, keywords),
-/// title and products weighing most. Whatever a person types is reduced to its words (letters and digits), each
-/// cut to its stem, prefix-matched and all required, so quotes, '*', '-', 'AND', '&amp;' or an unbalanced bracket never reach the
-/// engine's query syntax. The engine's own part (FTS5 on SQLite, tsvector on PostgreSQL) is an
-/// <see cref="IFullTextDialect"/>.
+/// Full-text search over the published letters the reader may read (patient letters for everyone, HCP letters for
+/// healthcare professionals: the rule of <see cref="AudienceRules"/>), in the portal's <see cref="LetterIndex"/>:
+/// title, products by brand and generic name, keywords, summary and body, in that order of weight; English word
+/// forms, quoted phrases, the letters' abbreviations and the editors' synonyms; misspelt words corrected when the
+/// words as typed find nothing.
 /// </summary>
-public sealed partial class LetterSearch(IDbContextFactory<MedInfoDb> dbFactory, SearchVocabulary? vocabulary = null)
+public sealed class LetterSearch(LetterIndex index)
 {
     /// <summary>Control characters no letter contains: they mark highlights in snippets without any HTML.</summary>
     public const char MarkStart = '\u0002';
     public const char MarkEnd = '\u0003';
 
-    private const int MaxTerms = 12;
+    private const int MinPrefix = 3;
 
     /// <summary>
     /// A reader's search: the letters found; when the words as typed find none, the letters found with misspelt
-    /// words corrected from the letters' own vocabulary, and that correction ("Did you mean ...?").
+    /// words corrected from the letters' own words ("Did you mean ...?"); failing that, the letters with most of the words.
     /// </summary>
-    public async Task<SearchAnswer> AnswerAsync(Readership reader, string text, string? productSlug = null, string? documentKind = null, CancellationToken cancellationToken = default)
+    public Task<SearchAnswer> AnswerAsync(Readership reader, string text, string? productSlug = null, string? documentKind = null, CancellationToken cancellationToken = default)
     {
-        var hits = await SearchAsync(reader, text, productSlug, documentKind, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (hits.Count > 0)
+        var parts = TypedQuery.Parse(text);
+        return index.SearchAsync(searcher =>
         {
-            return new SearchAnswer(hits, null, AllWords: true);
-        }
-
-        if (vocabulary is not null && await vocabulary.CorrectAsync(reader, text, cancellationToken).ConfigureAwait(false) is { } corrected)
-        {
-            var correctedHits = await SearchAsync(reader, corrected, productSlug, documentKind, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (correctedHits.Count > 0)
+            var hits = Find(searcher, parts, anyWord: false, reader, productSlug, documentKind, 50);
+            if (hits.Count > 0 || parts.Count == 0)
             {
-                return new SearchAnswer(correctedHits, corrected, AllWords: true);
+                return new SearchAnswer(hits, null, AllWords: true);
             }
+
+            if (SpellingCorrector.Correct(searcher, index, parts, reader) is { } corrected)
+            {
+                var correctedHits = Find(searcher, corrected, anyWord: false, reader, productSlug, documentKind, 50);
+                if (correctedHits.Count > 0)
+                {
+                    return new SearchAnswer(correctedHits, TypedQuery.Format(corrected), AllWords: true);
+                }
+            }
+
+            // No letter has every word: the letters with the most of them, best first, said as such.
+            var some = parts.Count > 1 ? Find(searcher, parts, anyWord: true, reader, productSlug, documentKind, 50) : [];
+            return new SearchAnswer(some, null, AllWords: some.Count == 0);
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(Readership reader, string text, string? productSlug = null, string? documentKind = null, int limit = 50, CancellationToken cancellationToken = default)
+    {
+        var parts = TypedQuery.Parse(text);
+        return index.SearchAsync<IReadOnlyList<SearchHit>>(searcher => Find(searcher, parts, anyWord: false, reader, productSlug, documentKind, limit), cancellationToken);
+    }
+
+    private List<SearchHit> Find(IndexSearcher searcher, IReadOnlyList<TypedPart> parts, bool anyWord, Readership reader, string? productSlug, string? documentKind, int limit)
+    {
+        var builder = new LetterQuery(index, index.Synonyms);
+        if (parts.Count == 0 || builder.Build(parts, anyWord, reader, productSlug, documentKind) is not { } query)
+        {
+            return [];
         }
 
-        // No letter has every word: the letters with the most of them, best first, said as such.
-        var words = Words(text);
-        var some = words.Count > 1
-            ? await FindAsync(reader, words, anyWord: true, productSlug, documentKind, 50, cancellationToken).ConfigureAwait(false)
-            : [];
-        return new SearchAnswer(some, null, AllWords: some.Count == 0);
+        var top = searcher.Search(query, limit);
+        if (top.ScoreDocs.Length == 0)
+        {
+            return [];
+        }
+
+        var marked = builder.MarkedTerms(parts);
+        var prefixes = parts.Where(p => !p.IsPhrase)
+            .SelectMany(p => SearchAnalysis.Words(index.English, p.Words[0]))
+            .Select(w => w.Term).Where(t => t.Length >= MinPrefix).ToHashSet(StringComparer.Ordinal);
+        return top.ScoreDocs.Select(hit =>
+        {
+            var document = searcher.Doc(hit.Doc);
+            return new SearchHit(
+                Stored(document, IndexFields.Id),
+                Stored(document, IndexFields.Title),
+                Stored(document, IndexFields.Kind),
+                DateOnly.ParseExact(Stored(document, IndexFields.Updated), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Stored(document, IndexFields.Products),
+                Snippets.Of(index.English, Stored(document, IndexFields.Summary), Stored(document, IndexFields.Body), Stored(document, IndexFields.Title), marked, prefixes),
+                -hit.Score,
+                Stored(document, IndexFields.Audience) == nameof(AudienceKind.Patient));
+        }).ToList();
     }
 
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(Readership reader, string text, string? productSlug = null, string? documentKind = null, int limit = 50, CancellationToken cancellationToken = default)
-    {
-        var words = Words(text);
-        return words.Count == 0 ? [] : await FindAsync(reader, words, anyWord: false, productSlug, documentKind, limit, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<IReadOnlyList<SearchHit>> FindAsync(Readership reader, IReadOnlyList<string> words, bool anyWord, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await Engines.StoreEngine.For(db).FullText
-            .SearchAsync(db, words, anyWord, reader == Readership.Public, productSlug, documentKind, limit, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The words of what a person typed, at most <see cref="MaxTerms"/>, without the engines' operator words, each
-    /// cut to the part its other forms share (<see cref="WordStems"/>): "relapses" finds "relapsed".
-    /// </summary>
-    private static List<string> Words(string? text)
-    {
-        var words = WordPattern().Matches(text ?? string.Empty).Select(m => m.Value).Where(w => !IsOperator(w)).ToList();
-
-        // A question's small words ("what", "of", "for") say nothing about the letter; all of them required would
-        // find nothing. They count only when nothing else was typed.
-        var telling = words.Where(w => !StopWords.Contains(w)).ToList();
-        return (telling.Count > 0 ? telling : words).Take(MaxTerms).Select(WordStems.Of).ToList();
-    }
-
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "for", "from", "how", "i",
-        "if", "in", "is", "it", "my", "of", "on", "or", "should", "the", "there", "to", "what", "when", "which",
-        "who", "why", "will", "with", "you", "your", "about", "any", "after", "we", "our",
-    };
-
-    // A person typing "AND" or "OR" means the word's logic, which is already AND; as a search word it would match everything.
-    private static bool IsOperator(string word) => word is "AND" or "OR" or "NOT" or "NEAR";
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex WordPattern();
+    private static string Stored(Lucene.Net.Documents.Document document, string field) => document.Get(field, CultureInfo.InvariantCulture);
 }

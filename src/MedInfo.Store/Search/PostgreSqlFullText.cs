@@ -7,63 +7,14 @@ using NpgsqlTypes;
 namespace MedInfo.Store.Search;
 
 /// <summary>
-/// The PostgreSQL index: table "LetterSearch" keyed by version id, with the original fields (for snippets) and a
-/// weighted tsvector under a GIN index. The tsvector is built from the same words the query takes (letters and
-/// digits, lower case, diacritics removed, the 'simple' configuration: no stemming, no stop words), so a search
-/// finds on PostgreSQL what it finds on SQLite's FTS5.
+/// The PostgreSQL search rows: table "LetterSearch" keyed by version id, with the original fields and a weighted
+/// tsvector under a GIN index (lower case, diacritics removed, the 'simple' configuration), as SQLite's FTS5 table
+/// keeps them, so either can be searched by hand in SQL; the portal searches its <see cref="LetterIndex"/>.
 /// </summary>
 internal sealed class PostgreSqlFullText : IFullTextDialect
 {
-    /// <summary>["Darzalex", "POEMS"] becomes <c>darzalex:* &amp; poems:*</c>. Terms hold only letters and digits, so no operator gets in.</summary>
-    public static string ToQuery(IReadOnlyList<string> words, string join = " & ") =>
-        string.Join(join, words.SelectMany(w => Fold(w).Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(t => t + ":*"));
-
-    public Task<List<SearchHit>> SearchAsync(MedInfoDb db, IReadOnlyList<string> words, bool anyWord, bool patientLettersOnly, string? productSlug, string? documentKind, int limit, CancellationToken cancellationToken)
-    {
-        var query = ToQuery(words, anyWord ? " | " : " & ");
-
-        // The snippet marks any of the words: with all of them required, ts_headline finds no passage when one word
-        // is only in the title or products, and shows the text's start with nothing marked. It comes from the
-        // summary when a word is there (as on SQLite), else from the body: a headline costs a parse of its whole
-        // text, and the body is ten times the summary.
-        var anyWordQuery = ToQuery(words, " | ");
-        var headline = string.Create(CultureInfo.InvariantCulture, $"StartSel={LetterSearch.MarkStart}, StopSel={LetterSearch.MarkEnd}, MaxWords=24, MinWords=12, ShortWord=2, MaxFragments=1");
-        var filtered = productSlug is not null || documentKind is not null || patientLettersOnly;
-
-        // As on SQLite: rank on the index alone (weights for D body, C summary, B keywords, A title and products),
-        // keep the best few, then fetch fields and snippets for those.
-        return db.Database
-            .SqlQuery<SearchHit>($"""
-                WITH q AS (SELECT to_tsquery('simple', {query}) AS query, to_tsquery('simple', {anyWordQuery}) AS any_word),
-                top AS MATERIALIZED (
-                    SELECT t."VersionId", ts_rank(ARRAY[0.1, 0.4, 0.6, 1.0]::float4[], t."Document", q.query) AS "Score"
-                    FROM "LetterSearch" t, q
-                    WHERE t."Document" @@ q.query
-                      AND (NOT {filtered} OR EXISTS (
-                            SELECT 1 FROM "LetterVersions" tv
-                            WHERE tv."Id" = t."VersionId"
-                              AND (NOT {patientLettersOnly} OR tv."Audience" = 'patient')
-                              AND (CAST({documentKind} AS text) IS NULL OR tv."DocumentKind" = CAST({documentKind} AS text))
-                              AND (CAST({productSlug} AS text) IS NULL OR EXISTS (
-                                    SELECT 1 FROM "LetterVersionProducts" lp JOIN "Products" p ON p."Id" = lp."ProductId"
-                                    WHERE lp."LetterVersionId" = tv."Id" AND p."Slug" = CAST({productSlug} AS text)))))
-                    ORDER BY "Score" DESC, t."VersionId"
-                    LIMIT {limit})
-                SELECT s."LetterId" AS "LetterId", v."Title" AS "Title", v."DocumentKind" AS "DocumentKind", v."LastUpdated" AS "LastUpdated",
-                       s."Products" AS "Products",
-                       CASE WHEN strpos(summary.headline, {LetterSearch.MarkStart.ToString()}) > 0 THEN summary.headline
-                            ELSE ts_headline('simple', s."Body", q.any_word, {headline}) END AS "Snippet",
-                       CAST(-top."Score" AS float8) AS "Rank",
-                       v."Audience" = 'patient' AS "ForPatients"
-                FROM top
-                JOIN "LetterSearch" s ON s."VersionId" = top."VersionId"
-                JOIN "LetterVersions" v ON v."Id" = top."VersionId"
-                CROSS JOIN q
-                CROSS JOIN LATERAL (SELECT ts_headline('simple', s."Summary", q.any_word, {headline}) AS headline) summary
-                ORDER BY "Rank", s."LetterId"
-                """)
-            .ToListAsync(cancellationToken);
-    }
+    public IQueryable<IndexedText> Texts(MedInfoDb db) =>
+        db.Database.SqlQueryRaw<IndexedText>("""SELECT "VersionId", "LetterId", "Title", "Products", "Summary", "Body", "Keywords" FROM "LetterSearch" """);
 
     /// <summary>
     /// All rows in one binary COPY into a temporary table, then one INSERT that builds every tsvector: a statement

@@ -1,4 +1,5 @@
 using MedInfo.Letters;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store.Search;
 
@@ -28,10 +29,42 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
         {
             await dialect.InsertAsync(db, published, cancellationToken).ConfigureAwait(false);
         }
+
+        // The abbreviations its tables explain stand for their expansions in every search while it is published.
+        foreach (var change in changes)
+        {
+            var pairs = change.Letter.Sections.SelectMany(s => LetterWalker.Blocks(s.Blocks)).OfType<DataTable>()
+                .SelectMany(t => t.Abbreviations?.Entries ?? [])
+                .Select(a => a.Term + "\n" + a.Expansion)
+                .Distinct(StringComparer.Ordinal);
+            db.SearchSynonyms.AddRange(pairs.Select(forms => new Entities.StoredSynonym { LetterVersionId = change.VersionId, Forms = forms }));
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Replaces the editors' synonyms when the file says something else than the store holds.</summary>
+    public async Task ReplaceEditorsSynonymsAsync(IReadOnlyList<IReadOnlyList<string>> groups, CancellationToken cancellationToken)
+    {
+        var wanted = groups.Select(g => string.Join('\n', g)).ToList();
+        var held = await db.SearchSynonyms.Where(s => s.LetterVersionId == null).OrderBy(s => s.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (held.Select(s => s.Forms).SequenceEqual(wanted, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        db.SearchSynonyms.RemoveRange(held);
+        db.SearchSynonyms.AddRange(wanted.Select(forms => new Entities.StoredSynonym { Forms = forms }));
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RemoveAsync(string letterId, int? indexedVersionId, CancellationToken cancellationToken)
     {
+        if (indexedVersionId is { } versionId)
+        {
+            await db.SearchSynonyms.Where(s => s.LetterVersionId == versionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         var removed = indexedVersionId is { } id ? await dialect.RemoveVersionAsync(db, id, cancellationToken).ConfigureAwait(false) : 0;
         if (removed == 0)
         {

@@ -83,6 +83,10 @@ public static class PortalSetup
             .Bind(builder.Configuration.GetSection(MedInfo.Store.Requests.RequestOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<MedInfo.Store.Search.SearchOptions>()
+            .Bind(builder.Configuration.GetSection(MedInfo.Store.Search.SearchOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CircuitClient>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientHandler>();
@@ -91,6 +95,7 @@ public static class PortalSetup
         builder.Services.AddSingleton<ContentStartup>();
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
         builder.Services.AddHostedService<RetentionJob>(); // after the store is ready
+        builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Search.SearchIndexStartup>();
         builder.Services.AddSingleton<LetterViewCounter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<LetterViewCounter>());
         builder.Services.AddOutputCache(cache =>

@@ -7,7 +7,8 @@ namespace MedInfo.Web.Tests.Http;
 
 /// <summary>
 /// Realistic searches over the seed and the synthetic test letters, each with the letter it should find first:
-/// plurals and other word forms, misspellings, brand and generic names, abbreviations, questions as typed. The
+/// plurals and other word forms, misspellings, brand and generic names, abbreviations and synonyms, quoted
+/// phrases, questions as typed. The
 /// score is printed; every query must find its letter first.
 /// </summary>
 public sealed class SearchRelevanceTests(TestLettersPortalFactory portal, ITestOutputHelper output) : IClassFixture<TestLettersPortalFactory>
@@ -34,6 +35,9 @@ public sealed class SearchRelevanceTests(TestLettersPortalFactory portal, ITestO
         ("respiratory infections", Infections), ("urinary tract infection", Infections), ("Marsh registry", Infections),
         ("examplumab infections", Infections), ("hospitalization infections", Infections), ("new serious infections 12 months", Infections),
         ("infecions zentravir", Infections),
+        ("\"skin changes\"", Poems), ("\"missed dose\"", MissedDose), ("\"serious infections\" zentravir", Infections),
+        ("ECOG", Poems), ("Eastern Cooperative Oncology Group", Poems), ("haematologic response", Poems),
+        ("haematological responses daratumumab", Poems), ("daratumumab hyaluronidase", Poems), ("infusion reactions", Poems),
     ];
 
     [Fact]
