@@ -255,6 +255,25 @@ public abstract class SearchTests(ITestDatabase database) : IAsyncLifetime
         Assert.Equal("letter-a", Assert.Single(await otherSearch.SearchAsync(Readership.HealthcareProfessional, "amyloidosis")).LetterId);
     }
 
+    [Fact]
+    public async Task A_search_with_many_letters_comes_in_pages_that_together_hold_each_letter_once()
+    {
+        for (var i = 0; i < 25; i++)
+        {
+            store.Write($"many/m{i}.md", SyntheticLetters.Letter($"many-{i}", brand: $"MANYVEX{i}®", generic: $"manyvimab{i}", sentence: "Seen with plentiful zymotide doses."));
+        }
+
+        await store.ImportAsync();
+
+        var first = await store.Search.AnswerAsync(Readership.HealthcareProfessional, "zymotide");
+        var second = await store.Search.AnswerAsync(Readership.HealthcareProfessional, "zymotide", page: 2);
+        var past = await store.Search.AnswerAsync(Readership.HealthcareProfessional, "zymotide", page: 3);
+
+        Assert.Equal((25, 25, 25), (first.Total, second.Total, past.Total));
+        Assert.Equal((LetterSearch.PageSize, 5, 0), (first.Hits.Count, second.Hits.Count, past.Hits.Count));
+        Assert.Equal(25, first.Hits.Concat(second.Hits).Select(h => h.LetterId).Distinct().Count());
+    }
+
     public sealed class OnSqlite() : SearchTests(SqliteTestDatabase.Instance);
 
     [Collection(PostgreSqlCollection.Name)]

@@ -108,6 +108,7 @@ public sealed class TestStore : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        Search.Dispose();
         Index.Dispose();
         Catalog.Dispose();
         SqliteConnection.ClearAllPools();

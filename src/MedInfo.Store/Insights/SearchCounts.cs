@@ -24,23 +24,32 @@ public sealed class SearchCounts(IDbContextFactory<MedInfoDb> factory, TimeProvi
 {
     public const int MaxQueryLength = 100;
 
-    public async Task CountAsync(string? text, int hits, CancellationToken cancellationToken = default)
+    /// <summary>Counts one search now.</summary>
+    public Task CountAsync(string? text, int hits, CancellationToken cancellationToken = default) =>
+        AddAsync([(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), text ?? string.Empty, hits > 0, 1)], cancellationToken);
+
+    /// <summary>Adds counts of searches (as typed: they are normalised here), in one transaction.</summary>
+    public async Task AddAsync(IReadOnlyCollection<(DateOnly Day, string Text, bool Found, long Count)> counts, CancellationToken cancellationToken = default)
     {
-        var query = Normalize(text);
-        if (query.Length == 0)
+        ArgumentNullException.ThrowIfNull(counts);
+        var rows = counts.Select(c => (c.Day, Query: Normalize(c.Text), c.Found, c.Count)).Where(c => c.Query.Length > 0).ToList();
+        if (rows.Count == 0)
         {
             return;
         }
 
-        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var found = hits > 0;
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var (day, query, found, count) in rows)
+        {
+            // One upsert on both engines, as the reader download counts: no read-then-write race.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "SearchCounts" ("Day", "Query", "Found", "Count") VALUES ({day}, {query}, {found}, {count})
+                ON CONFLICT ("Day", "Query") DO UPDATE SET "Count" = "SearchCounts"."Count" + {count}, "Found" = {found}
+                """, cancellationToken).ConfigureAwait(false);
+        }
 
-        // One upsert on both engines, as the reader download counts: no read-then-write race.
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "SearchCounts" ("Day", "Query", "Found", "Count") VALUES ({day}, {query}, {found}, 1)
-            ON CONFLICT ("Day", "Query") DO UPDATE SET "Count" = "SearchCounts"."Count" + 1, "Found" = {found}
-            """, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The words a person typed, lower-cased, one space apart, at most <see cref="MaxQueryLength"/> characters.</summary>

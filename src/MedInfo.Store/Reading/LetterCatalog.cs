@@ -41,6 +41,8 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
 
     private readonly ConcurrentDictionary<string, (VersionStamp? Stamp, AudienceKind Audience, long Generation, long ExpiresAt)> stamps = new(StringComparer.Ordinal);
 
+    private readonly ConcurrentDictionary<(string List, Readership Reader), (object Value, long Generation, long ExpiresAt)> lists = new();
+
     // Versions never change once written, so a version's model, once read, is good for as long as it is kept.
     // Bounded by count (a letter model is tens of kilobytes).
     private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 2_000 });
@@ -90,7 +92,10 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     }
 
     /// <summary>Products that have at least one published letter for the reader, A to Z by brand.</summary>
-    public async Task<IReadOnlyList<ProductEntry>> ListProductsAsync(Readership reader, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<ProductEntry>> ListProductsAsync(Readership reader, CancellationToken cancellationToken = default) =>
+        KeptAsync(nameof(ListProductsAsync), reader, () => ReadProductsAsync(reader, cancellationToken));
+
+    private async Task<IReadOnlyList<ProductEntry>> ReadProductsAsync(Readership reader, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var counts = await PublishedLetters(db, reader)
@@ -246,11 +251,31 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     }
 
     /// <summary>The document kinds in use, for the search filter.</summary>
-    public async Task<IReadOnlyList<string>> ListDocumentKindsAsync(Readership reader, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ListDocumentKindsAsync(Readership reader, CancellationToken cancellationToken = default) =>
+        KeptAsync<IReadOnlyList<string>>(nameof(ListDocumentKindsAsync), reader, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            return await PublishedLetters(db, reader).Select(l => l.PublishedVersion!.DocumentKind).Distinct().OrderBy(k => k)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+        });
+
+    /// <summary>
+    /// A list every search page shows (products, document kinds), read again after an import here and otherwise at
+    /// most once per <see cref="StampLifetime"/>: at 10,000 letters each costs a scan of the letters.
+    /// </summary>
+    private async Task<T> KeptAsync<T>(string list, Readership reader, Func<Task<T>> read)
+        where T : class
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        return await PublishedLetters(db, reader).Select(l => l.PublishedVersion!.DocumentKind).Distinct().OrderBy(k => k)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var generation = changes.Generation;
+        var now = Environment.TickCount64;
+        if (lists.TryGetValue((list, reader), out var kept) && kept.Generation == generation && kept.ExpiresAt > now)
+        {
+            return (T)kept.Value;
+        }
+
+        var value = await read().ConfigureAwait(false);
+        lists[(list, reader)] = (value, generation, now + (long)StampLifetime.TotalMilliseconds);
+        return value;
     }
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default)

@@ -9,9 +9,9 @@ namespace MedInfo.Store.Search;
 internal sealed record SearchDocument(int VersionId, string DocumentKind, DateOnly LastUpdated, AudienceKind Audience, IReadOnlyList<string> ProductSlugs, IndexedLetter Text);
 
 /// <summary>
-/// The index's fields. The searched ones carry weights (title and products most, body least); "all" holds every
-/// searched word once more for prefix matching ("daratu" as it is typed); the spelling fields hold the words as
-/// written, one field per readership, so a correction only ever offers a word of a letter that reader may read.
+/// The index's fields. The searched ones carry weights (title and products most, body least); the spelling fields
+/// hold the words as written, one field per readership, so a correction only ever offers a word of a letter that
+/// reader may read.
 /// </summary>
 internal static class IndexFields
 {
@@ -26,17 +26,28 @@ internal static class IndexFields
     public const string Keywords = "keywords";
     public const string Summary = "summary";
     public const string Body = "body";
-    public const string All = "all";
+
+    /// <summary>The stored fields a result shows; the body, the largest by far, is read only when its passage is needed.</summary>
+    public static readonly ISet<string> Shown = new HashSet<string>([Id, Title, Kind, Updated, Audience, Products, Summary]);
+
+    public static readonly ISet<string> BodyOnly = new HashSet<string>([Body]);
 
     /// <summary>The searched fields and what a match in each weighs.</summary>
     public static readonly IReadOnlyList<(string Name, float Weight)> Weighted =
         [(Title, 10f), (Products, 8f), (Keywords, 6f), (Summary, 4f), (Body, 1f)];
 
+    /// <summary>How many letters have this stem in any searched field (0: no letter has the word whole).</summary>
+    /// <summary>The fields a suggestion looks in: what names a letter (a suggestion shows its title), not its body.</summary>
+    public static readonly IReadOnlyList<(string Name, float Weight)> Naming = Weighted.Take(3).ToList();
+
+    public static int LettersWith(IndexReader reader, string stem) => Weighted.Max(f => reader.DocFreq(new Term(f.Name, stem)));
+
     public static string Spelling(Readership reader) => "spell-" + reader;
 
     public static string ProductSpelling(Readership reader) => "product-spell-" + reader;
 
-    private static readonly FieldType IndexedOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true, IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS });
+    /// <summary>Stored, and each word's place in the text kept in the index, for snippets without analysing again.</summary>
+    private static readonly FieldType WithOffsets = Frozen(new FieldType(TextField.TYPE_STORED) { IndexOptions = IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS });
 
     private static readonly FieldType SpellingOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY });
 
@@ -53,9 +64,8 @@ internal static class IndexFields
             new TextField(Title, text.Title, Field.Store.YES),
             new TextField(Products, text.Products, Field.Store.YES),
             new TextField(Keywords, text.Keywords, Field.Store.NO),
-            new TextField(Summary, text.Summary, Field.Store.YES),
-            new TextField(Body, text.Body, Field.Store.YES),
-            new Field(All, string.Join('\n', text.Title, text.Products, text.Keywords, text.Summary, text.Body), IndexedOnly),
+            new Field(Summary, text.Summary, WithOffsets),
+            new Field(Body, text.Body, WithOffsets),
         };
         foreach (var slug in letter.ProductSlugs)
         {

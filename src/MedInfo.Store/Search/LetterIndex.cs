@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Index;
@@ -31,6 +32,9 @@ public sealed class LetterIndex : IDisposable
     private readonly SearcherManager searchers;
     private readonly SemaphoreSlim syncing = new(1, 1);
 
+    /// <summary>A sync serves every reader, so the one who started it leaving does not stop it; only disposal does.</summary>
+    private readonly CancellationTokenSource disposing = new();
+
     /// <summary>The version of each letter in the index (only the sync, under <see cref="syncing"/>, touches it).</summary>
     private readonly Dictionary<string, int> indexed = new(StringComparer.Ordinal);
 
@@ -43,7 +47,9 @@ public sealed class LetterIndex : IDisposable
         this.dbFactory = dbFactory;
         this.changes = changes;
         this.options = options.Value;
-        folder = Path.Combine(this.options.IndexDirectory ?? Path.Combine(Path.GetTempPath(), "medinfo-search"), $"{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var parent = this.options.IndexDirectory ?? Path.Combine(Path.GetTempPath(), "medinfo-search");
+        RemoveIndexesOfEndedProcesses(parent);
+        folder = Path.Combine(parent, $"{Environment.ProcessId}-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(folder);
         directory = FSDirectory.Open(folder);
         English = SearchAnalysis.CreateEnglish();
@@ -66,6 +72,11 @@ public sealed class LetterIndex : IDisposable
     internal Analyzer English { get; }
 
     internal Analyzer Spelling { get; }
+
+    /// <summary>Goes up by one whenever what the index finds may have changed: an answer kept under an older one is stale.</summary>
+    public long Generation => Interlocked.Read(ref generation);
+
+    private long generation;
 
     /// <summary>The synonyms of the letters now indexed (replaced whole when they change).</summary>
     internal SearchSynonyms Synonyms { get; private set; } = SearchSynonyms.None;
@@ -134,7 +145,7 @@ public sealed class LetterIndex : IDisposable
             if (generation != Interlocked.Read(ref seenGeneration)
                 || Environment.TickCount64 - Interlocked.Read(ref checkedAt) >= options.RefreshInterval.TotalMilliseconds)
             {
-                await SyncAsync(cancellationToken).ConfigureAwait(false);
+                await SyncAsync(disposing.Token).ConfigureAwait(false);
                 Interlocked.Exchange(ref seenGeneration, generation);
                 Interlocked.Exchange(ref checkedAt, Environment.TickCount64);
             }
@@ -174,10 +185,57 @@ public sealed class LetterIndex : IDisposable
         }
 
         var changed = versions.Where(v => !indexed.TryGetValue(v.Key, out var version) || version != v.Value).Select(v => v.Value).ToList();
-        await foreach (var (letterId, document) in LoadAsync(db, changed, loadAll: changed.Count == versions.Count, cancellationToken).ConfigureAwait(false))
+
+        // Analysing the text is most of the work, and the writer takes documents from several threads: one per core
+        // analyses while this one reads the store. Into an empty index, a letter is added without looking it up.
+        var adding = indexed.Count == 0;
+        var queue = Channel.CreateBounded<(string LetterId, SearchDocument Document)>(256);
+        var analysers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
         {
-            writer.UpdateDocument(new Term(IndexFields.Id, letterId), IndexFields.ToDocument(letterId, document));
-            indexed[letterId] = document.VersionId;
+            try
+            {
+                await foreach (var (letterId, document) in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var fields = IndexFields.ToDocument(letterId, document);
+                    if (adding)
+                    {
+                        writer.AddDocument(fields);
+                    }
+                    else
+                    {
+                        writer.UpdateDocument(new Term(IndexFields.Id, letterId), fields);
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                queue.Writer.TryComplete(e); // the reader stops at once instead of waiting for room
+                throw;
+            }
+        }, cancellationToken)).ToList();
+        try
+        {
+            try
+            {
+                await foreach (var (letterId, document) in LoadAsync(db, changed, loadAll: changed.Count == versions.Count, cancellationToken).ConfigureAwait(false))
+                {
+                    await queue.Writer.WriteAsync((letterId, document), cancellationToken).ConfigureAwait(false);
+                    indexed[letterId] = document.VersionId;
+                }
+            }
+            finally
+            {
+                queue.Writer.TryComplete();
+                await Task.WhenAll(analysers).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            // What was written is unknown: the next sync builds the index again from nothing.
+            writer.DeleteAll();
+            indexed.Clear();
+            seenFingerprint = (-1, -1, -1, -1, -1);
+            throw;
         }
 
         var forms = await db.SearchSynonyms.AsNoTracking()
@@ -188,6 +246,7 @@ public sealed class LetterIndex : IDisposable
 
         searchers.MaybeRefreshBlocking();
         seenFingerprint = now;
+        Interlocked.Increment(ref generation);
     }
 
     /// <summary>The search documents of these versions: their text from the store's search rows, the rest from the versions.</summary>
@@ -216,8 +275,48 @@ public sealed class LetterIndex : IDisposable
         }
     }
 
+    /// <summary>Folders a portal that ended without disposing its index left behind (their name starts with its process id).</summary>
+    private static void RemoveIndexesOfEndedProcesses(string parent)
+    {
+        if (!System.IO.Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var stale in System.IO.Directory.EnumerateDirectories(parent))
+        {
+            if (int.TryParse(Path.GetFileName(stale).Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var processId) && !IsRunning(processId))
+            {
+                try
+                {
+                    System.IO.Directory.Delete(stale, recursive: true);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    // Another portal starting at the same moment removed it first, or it is another user's.
+                }
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     public void Dispose()
     {
+        disposing.Cancel();
+        syncing.Wait();
+        disposing.Dispose();
         searchers.Dispose();
         writer.Dispose();
         directory.Dispose();

@@ -4,20 +4,23 @@ using MedInfo.Letters;
 
 namespace MedInfo.Store.Search;
 
-/// <summary>
-/// Builds the index query for what a person typed: every part required (or, for the fall-back, any part), a word
-/// matched as its stem in any field (title and products weighing most) or, while it is being typed, as the start
-/// of a word; a quoted phrase matched as its words in order; synonyms given by the letters and the editors
-/// (<see cref="SearchSynonyms"/>) standing in for each other. The reader's rule and the filters are part of the query.
-/// </summary>
-internal sealed class LetterQuery(LetterIndex index, SearchSynonyms synonyms)
+/// <summary>The index query for what a person typed, with the stems a snippet marks (whole, or as a word's start).</summary>
+internal sealed record LetterQuery(Query Query, IReadOnlySet<string> Terms, IReadOnlySet<string> Prefixes)
 {
     private const int MinPrefix = 3;
 
-    /// <summary>The query, or null when nothing typed is searchable (only stop words, say).</summary>
-    public Query? Build(IReadOnlyList<TypedPart> parts, bool anyWord, Readership reader, string? productSlug, string? documentKind)
+    /// <summary>
+    /// Every part required (or, for the fall-back, any part); a word matched as its stem in any field (title and
+    /// products weighing most) or, when no letter has it whole (it is still being typed: "daratu"), as the start of
+    /// a word; a quoted phrase matched as its words in order; synonyms given by the letters and the editors
+    /// (<see cref="SearchSynonyms"/>) standing in for each other. The reader's rule and the filters are part of the
+    /// query. Null when nothing typed is searchable (only stop words, say).
+    /// </summary>
+    /// <param name="fields">The fields searched and their weights (<see cref="IndexFields.Weighted"/>, or fewer).</param>
+    public static LetterQuery? Build(IndexReader index, LetterIndex letters, IReadOnlyList<(string Name, float Weight)> fields, IReadOnlyList<TypedPart> parts, bool anyWord, Readership reader, string? productSlug, string? documentKind)
     {
-        var units = Units(parts);
+        var builder = new Builder(index, letters, fields);
+        var units = builder.Units(parts);
         if (units.Count == 0)
         {
             return null;
@@ -51,125 +54,118 @@ internal sealed class LetterQuery(LetterIndex index, SearchSynonyms synonyms)
             query.Add(Filter(new TermQuery(new Term(IndexFields.Kind, documentKind))), Occur.MUST);
         }
 
-        return query;
+        return new LetterQuery(query, builder.Terms, builder.Prefixes);
     }
 
-    /// <summary>The stems a snippet marks: every word of every part and of the synonyms that stand in for them.</summary>
-    public HashSet<string> MarkedTerms(IReadOnlyList<TypedPart> parts)
+    private static ConstantScoreQuery Filter(Query query) => new(query) { Boost = 0f };
+
+    private sealed class Builder(IndexReader index, LetterIndex letters, IReadOnlyList<(string Name, float Weight)> searched)
     {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var part in parts)
+        public HashSet<string> Terms { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Prefixes { get; } = new(StringComparer.Ordinal);
+
+        public List<Query> Units(IReadOnlyList<TypedPart> parts)
         {
-            foreach (var word in SearchAnalysis.Words(index.English, string.Join(' ', part.Words)))
+            var units = new List<Query>();
+            var loose = new List<string>(); // the stems of the words outside quotes, in order, for synonyms of several words
+            foreach (var part in parts)
             {
-                terms.Add(word.Term);
+                var terms = SearchAnalysis.Words(letters.English, string.Join(' ', part.Words));
+                if (!part.IsPhrase)
+                {
+                    loose.AddRange(terms.Select(t => t.Term));
+                    continue;
+                }
+
+                Loose(loose, units);
+                if (terms.Count > 0)
+                {
+                    units.Add(Phrase(terms));
+                }
             }
+
+            Loose(loose, units);
+            return units;
         }
 
-        foreach (var form in synonyms.FormsFor(terms.ToList()))
+        /// <summary>The words outside quotes: each a word, or with the words after it a form that has synonyms.</summary>
+        private void Loose(List<string> stems, List<Query> units)
         {
-            terms.UnionWith(form);
-        }
-
-        return terms;
-    }
-
-    private List<Query> Units(IReadOnlyList<TypedPart> parts)
-    {
-        var units = new List<Query>();
-        var loose = new List<string>(); // the stems of the words outside quotes, in order, for synonyms of several words
-        void FlushLoose()
-        {
-            for (var i = 0; i < loose.Count;)
+            for (var i = 0; i < stems.Count;)
             {
-                var (length, forms) = synonyms.Match(loose, i);
+                var (length, forms) = letters.Synonyms.Match(stems, i);
                 if (length > 0)
                 {
-                    units.Add(Alternatives(forms, typed: loose.GetRange(i, length)));
+                    units.Add(Alternatives(forms, typed: stems.GetRange(i, length)));
                     i += length;
                 }
                 else
                 {
-                    units.Add(Word(loose[i], prefix: loose[i].Length >= MinPrefix));
+                    units.Add(Word(stems[i], mayBePrefix: true));
                     i++;
                 }
             }
 
-            loose.Clear();
+            stems.Clear();
         }
 
-        foreach (var part in parts)
+        /// <summary>One of several forms (the words typed among them): single words by their stem, longer ones as phrases.</summary>
+        private BooleanQuery Alternatives(IReadOnlyList<IReadOnlyList<string>> forms, List<string> typed)
         {
-            var terms = SearchAnalysis.Words(index.English, string.Join(' ', part.Words));
-            if (!part.IsPhrase)
+            var any = new BooleanQuery();
+            foreach (var form in forms)
             {
-                loose.AddRange(terms.Select(t => t.Term));
-                continue;
+                any.Add(form.Count == 1
+                    ? Word(form[0], mayBePrefix: form.SequenceEqual(typed))
+                    : Phrase(form.Select((t, i) => new AnalysedWord(t, i, 0, 0)).ToList()), Occur.SHOULD);
             }
 
-            FlushLoose();
-            if (terms.Count > 0)
+            return any;
+        }
+
+        private Query Word(string term, bool mayBePrefix)
+        {
+            Terms.Add(term);
+            var fields = new DisjunctionMaxQuery(0.1f);
+            foreach (var (name, weight) in searched)
             {
-                units.Add(Phrase(terms));
+                fields.Add(new TermQuery(new Term(name, term)) { Boost = weight });
             }
+
+            // A word no letter has whole is taken as the start of one ("daratu", "macroglob"): still being typed.
+            if (!mayBePrefix || term.Length < MinPrefix || IndexFields.LettersWith(index, term) > 0)
+            {
+                return fields;
+            }
+
+            Prefixes.Add(term);
+            var either = new BooleanQuery { { fields, Occur.SHOULD } };
+            foreach (var (name, _) in searched)
+            {
+                either.Add(new ConstantScoreQuery(new PrefixQuery(new Term(name, term))) { Boost = 0.5f }, Occur.SHOULD);
+            }
+
+            return either;
         }
 
-        FlushLoose();
-        return units;
-    }
-
-    /// <summary>One of several forms (the words typed among them): single words by their stem, longer ones as phrases.</summary>
-    private static BooleanQuery Alternatives(IReadOnlyList<IReadOnlyList<string>> forms, List<string> typed)
-    {
-        var any = new BooleanQuery();
-        foreach (var form in forms)
+        private DisjunctionMaxQuery Phrase(List<AnalysedWord> words)
         {
-            var isTyped = form.SequenceEqual(typed);
-            any.Add(form.Count == 1 ? Word(form[0], prefix: isTyped && form[0].Length >= MinPrefix) : Phrase(form.Select((t, i) => new AnalysedWord(t, i, 0, 0)).ToList()), Occur.SHOULD);
-        }
+            words.ForEach(w => Terms.Add(w.Term));
+            var fields = new DisjunctionMaxQuery(0.1f);
+            var first = words[0].Position;
+            foreach (var (name, weight) in searched)
+            {
+                var phrase = new PhraseQuery { Boost = weight };
+                foreach (var word in words)
+                {
+                    phrase.Add(new Term(name, word.Term), word.Position - first);
+                }
 
-        return any;
-    }
+                fields.Add(phrase);
+            }
 
-    private static Query Word(string term, bool prefix)
-    {
-        var fields = new DisjunctionMaxQuery(0.1f);
-        foreach (var (name, weight) in IndexFields.Weighted)
-        {
-            fields.Add(new TermQuery(new Term(name, term)) { Boost = weight });
-        }
-
-        if (!prefix)
-        {
             return fields;
         }
-
-        // A word's start matches too ("daratu", "macroglob"), below any whole word.
-        var either = new BooleanQuery
-        {
-            { fields, Occur.SHOULD },
-            { new ConstantScoreQuery(new PrefixQuery(new Term(IndexFields.All, term))) { Boost = 0.5f }, Occur.SHOULD },
-        };
-        return either;
     }
-
-    private static DisjunctionMaxQuery Phrase(List<AnalysedWord> words)
-    {
-        var fields = new DisjunctionMaxQuery(0.1f);
-        var first = words[0].Position;
-        foreach (var (name, weight) in IndexFields.Weighted)
-        {
-            var phrase = new PhraseQuery { Boost = weight };
-            foreach (var word in words)
-            {
-                phrase.Add(new Term(name, word.Term), word.Position - first);
-            }
-
-            fields.Add(phrase);
-        }
-
-        return fields;
-    }
-
-    private static ConstantScoreQuery Filter(Query query) => new(query) { Boost = 0f };
 }

@@ -43,11 +43,11 @@ internal static class SearchAnalysis
         return new TokenStreamComponents(tokenizer, stream);
     });
 
-    /// <summary>The words of <paramref name="text"/> as <paramref name="analyzer"/> indexes them, in order; at most <paramref name="maxChars"/> characters are read.</summary>
-    public static List<AnalysedWord> Words(Analyzer analyzer, string text, int maxChars = int.MaxValue)
+    /// <summary>The words of <paramref name="text"/> as <paramref name="analyzer"/> indexes them, in order.</summary>
+    public static List<AnalysedWord> Words(Analyzer analyzer, string text)
     {
         var words = new List<AnalysedWord>();
-        using var stream = analyzer.GetTokenStream(string.Empty, new StringReader(text.Length > maxChars ? text[..maxChars] : text));
+        using var stream = analyzer.GetTokenStream(string.Empty, new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         var increment = stream.AddAttribute<IPositionIncrementAttribute>();

@@ -74,8 +74,4 @@ internal sealed class SearchSynonyms
 
         return (0, []);
     }
-
-    /// <summary>The other forms of any of these stems, for marking snippets.</summary>
-    public IEnumerable<IReadOnlyList<string>> FormsFor(IReadOnlyList<string> stems) =>
-        Enumerable.Range(0, stems.Count).SelectMany(i => Match(stems, i).Forms);
 }

@@ -1,81 +1,148 @@
 using System.Text;
-using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace MedInfo.Store.Search;
 
 /// <summary>
-/// A result's passage: some twenty words of the summary around the first matched word, or of the body when the
-/// summary has none, with the matched words between <see cref="LetterSearch.MarkStart"/> and
-/// <see cref="LetterSearch.MarkEnd"/>. Only the text read up to the passage is analysed, so a long body costs
-/// little when a word is found early.
+/// A result's passage: some twenty words of the summary where most of the searched words stand, or of the body when
+/// the summary has none, with the matched words between <see cref="LetterSearch.MarkStart"/> and
+/// <see cref="LetterSearch.MarkEnd"/>. Where the words stand comes from the index (the summary and body keep each
+/// word's offsets), so no text is analysed again while a reader waits.
 /// </summary>
-internal static class Snippets
+internal sealed class Snippets
 {
     private const int Words = 24;
     private const int Before = 6;
-    private const int MaxBodyChars = 40_000;
+    private const int MaxPrefixTerms = 50;
 
-    public static string Of(Analyzer english, string summary, string body, string title, IReadOnlySet<string> terms, IReadOnlySet<string> prefixes)
+    private readonly IReadOnlyCollection<string> summaryTerms;
+    private readonly IReadOnlyCollection<string> bodyTerms;
+
+    // Each word's postings, read forward once for all the results of a page (they are asked for in document order).
+    private readonly Dictionary<(int Leaf, string Field, string Term), DocsAndPositionsEnum?> postings = [];
+
+    /// <summary>The passages of one search's results: the searched stems, and the words that start as a half-typed word does.</summary>
+    public Snippets(IndexSearcher searcher, IReadOnlySet<string> terms, IReadOnlySet<string> prefixes)
     {
-        return Passage(english, summary, terms, prefixes, int.MaxValue)
-            ?? Passage(english, body, terms, prefixes, MaxBodyChars)
-            ?? Opening(summary.Length > 0 ? summary : body.Length > 0 ? body : title);
+        summaryTerms = TermsIn(searcher, IndexFields.Summary, terms, prefixes);
+        bodyTerms = TermsIn(searcher, IndexFields.Body, terms, prefixes);
     }
 
-    private static string? Passage(Analyzer english, string text, IReadOnlySet<string> terms, IReadOnlySet<string> prefixes, int maxChars)
+    private static IReadOnlyCollection<string> TermsIn(IndexSearcher searcher, string field, IReadOnlySet<string> terms, IReadOnlySet<string> prefixes)
     {
-        if (text.Length == 0)
+        if (prefixes.Count == 0)
         {
-            return null;
+            return terms;
         }
 
-        var words = SearchAnalysis.Words(english, text, maxChars);
-        bool Matches(AnalysedWord w) => terms.Contains(w.Term) || prefixes.Any(p => w.Term.StartsWith(p, StringComparison.Ordinal));
-        var matched = words.Select((w, i) => (Word: w, Index: i)).Where(x => Matches(x.Word)).ToList();
-        if (matched.Count == 0)
+        var found = new HashSet<Term>();
+        foreach (var prefix in prefixes)
         {
-            return null;
+            var expanded = new PrefixQuery(new Term(field, prefix)) { MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(MaxPrefixTerms) };
+            searcher.Rewrite(expanded).ExtractTerms(found);
         }
 
-        // The passage shows the most of the different words matched: a phrase where it stands, not its first word alone.
-        var first = matched[0].Index;
-        var best = 0;
-        for (var m = 0; m < matched.Count; m++)
+        return [.. terms, .. found.Select(t => t.Text)];
+    }
+
+    /// <summary>A result's passage; results must be asked for in increasing document order.</summary>
+    /// <param name="body">Reads the body's text (only when the summary has none of the words).</param>
+    public string For(AtomicReaderContext leaf, int doc, string summary, Func<string> body, string title) =>
+        Passage(leaf, doc, IndexFields.Summary, () => summary, summaryTerms)
+        ?? Passage(leaf, doc, IndexFields.Body, body, bodyTerms)
+        ?? Opening(summary.Length > 0 ? summary : title);
+
+    private string? Passage(AtomicReaderContext leaf, int doc, string field, Func<string> read, IReadOnlyCollection<string> terms)
+    {
+        var spans = new List<(int Start, int End, string Term)>();
+        string? text = null;
+        foreach (var term in terms)
         {
-            var distinct = matched.Skip(m).TakeWhile(x => x.Index - matched[m].Index < Words - Before).Select(x => x.Word.Term).Distinct(StringComparer.Ordinal).Count();
-            if (distinct > best)
+            if (!postings.TryGetValue((leaf.Ord, field, term), out var positions))
             {
-                (best, first) = (distinct, matched[m].Index);
+                postings[(leaf.Ord, field, term)] = positions = leaf.AtomicReader.GetTermPositionsEnum(new Term(field, term));
+            }
+
+            if (positions is null || (positions.DocID < doc ? positions.Advance(doc) : positions.DocID) != doc)
+            {
+                continue;
+            }
+
+            text ??= read();
+            for (var i = 0; i < positions.Freq; i++)
+            {
+                positions.NextPosition();
+                if (positions.StartOffset >= 0 && positions.EndOffset <= text.Length)
+                {
+                    spans.Add((positions.StartOffset, positions.EndOffset, term));
+                }
             }
         }
 
-        // The passage starts a few words before the match, at a word's start; it ends after about Words words.
-        var startWord = Math.Max(0, first - Before);
-        var start = startWord == 0 ? 0 : words[startWord].Start;
-        var endWord = Math.Min(words.Count - 1, startWord + Words);
-        var end = endWord == words.Count - 1 && words.Count < Words * 4 ? text.Length : words[endWord].End;
-        var lineEnd = text.IndexOf('\n', words[first].End);
-        var lineStart = text.LastIndexOf('\n', words[first].Start);
+        if (spans.Count == 0 || text is null)
+        {
+            return null;
+        }
+
+        // The passage shows the most of the different words found: a phrase where it stands, not its first word alone.
+        // Slid over the spans once: for each first span, the spans that end within the passage's reach.
+        spans.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var anchor = 0;
+        var best = 0;
+        var inWindow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var next = 0;
+        for (var first = 0; first < spans.Count; first++)
+        {
+            if (next < first)
+            {
+                (next, inWindow) = (first, new Dictionary<string, int>(StringComparer.Ordinal));
+            }
+
+            var reach = WordsAfter(text, spans[first].Start, Words - Before);
+            for (; next < spans.Count && spans[next].End <= reach; next++)
+            {
+                inWindow[spans[next].Term] = inWindow.GetValueOrDefault(spans[next].Term) + 1;
+            }
+
+            if (inWindow.Count > best)
+            {
+                (best, anchor) = (inWindow.Count, first);
+            }
+
+            if (next > first && --inWindow[spans[first].Term] == 0)
+            {
+                inWindow.Remove(spans[first].Term);
+            }
+        }
 
         // A passage stays within its paragraph or cell: the text is one line per paragraph.
-        start = Math.Max(start, lineStart + 1);
-        end = lineEnd >= 0 ? Math.Min(end, lineEnd) : end;
+        var at = spans[anchor].Start;
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, at - 1)) + 1;
+        var lineEnd = text.IndexOf('\n', at) is var newline and >= 0 ? newline : text.Length;
+        var start = Math.Max(lineStart, WordsBefore(text, at, Before));
+        var end = Math.Min(lineEnd, WordsAfter(text, start, Words));
 
         var passage = new StringBuilder();
-        if (start > 0 && lineStart + 1 < start)
+        if (start > lineStart)
         {
             passage.Append('…');
         }
 
-        var at = start;
-        foreach (var word in words.Where(w => w.Start >= start && w.End <= end && Matches(w)))
+        var written = start;
+        foreach (var (spanStart, spanEnd, _) in spans.Where(s => s.Start >= start && s.End <= end))
         {
-            passage.Append(text, at, word.Start - at).Append(LetterSearch.MarkStart).Append(text, word.Start, word.End - word.Start).Append(LetterSearch.MarkEnd);
-            at = word.End;
+            if (spanStart < written)
+            {
+                continue; // overlaps a word marked already
+            }
+
+            passage.Append(text, written, spanStart - written).Append(LetterSearch.MarkStart).Append(text, spanStart, spanEnd - spanStart).Append(LetterSearch.MarkEnd);
+            written = spanEnd;
         }
 
-        passage.Append(text, at, end - at);
-        if (end < text.Length && (lineEnd < 0 || end < lineEnd))
+        passage.Append(text, written, end - written);
+        if (end < lineEnd)
         {
             passage.Append('…');
         }
@@ -83,10 +150,50 @@ internal static class Snippets
         return passage.ToString().Trim();
     }
 
+    /// <summary>Where the word <paramref name="count"/> words before <paramref name="at"/> starts.</summary>
+    private static int WordsBefore(string text, int at, int count)
+    {
+        var i = at;
+        for (var word = 0; word < count && i > 0; word++)
+        {
+            while (i > 0 && char.IsWhiteSpace(text[i - 1]))
+            {
+                i--;
+            }
+
+            while (i > 0 && !char.IsWhiteSpace(text[i - 1]))
+            {
+                i--;
+            }
+        }
+
+        return i;
+    }
+
+    /// <summary>Where the <paramref name="count"/>th word from <paramref name="at"/> ends.</summary>
+    private static int WordsAfter(string text, int at, int count)
+    {
+        var i = at;
+        for (var word = 0; word < count && i < text.Length; word++)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+
+            while (i < text.Length && !char.IsWhiteSpace(text[i]))
+            {
+                i++;
+            }
+        }
+
+        return i;
+    }
+
     private static string Opening(string text)
     {
         var line = text.Split('\n', 2)[0];
-        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length <= Words ? line : string.Join(' ', words.Take(Words)) + '…';
+        var end = WordsAfter(line, 0, Words);
+        return end >= line.Length ? line : line[..end] + '…';
     }
 }

@@ -43,7 +43,7 @@ internal static class SpellingCorrector
         }
 
         var stems = SearchAnalysis.Words(index.English, word);
-        if (stems.Count != 1 || searcher.IndexReader.DocFreq(new Term(IndexFields.All, stems[0].Term)) > 0)
+        if (stems.Count != 1 || IndexFields.LettersWith(searcher.IndexReader, stems[0].Term) > 0)
         {
             return null; // a word the letters have, in this form or another
         }

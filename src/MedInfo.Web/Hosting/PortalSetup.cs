@@ -98,6 +98,12 @@ public static class PortalSetup
         builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Search.SearchIndexStartup>();
         builder.Services.AddSingleton<LetterViewCounter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<LetterViewCounter>());
+        builder.Services.AddSingleton<MedInfo.Web.Components.Pages.Search.SearchCounter>();
+        builder.Services.AddSingleton<MedInfo.Web.Components.Pages.Search.ProductOptions>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<MedInfo.Web.Components.Pages.Search.SearchCounter>());
+        builder.Services.AddSingleton<MedInfo.Web.Components.Pages.Insights.InsightsNow>();
+        builder.Services.AddSingleton<MedInfo.Web.Counting.IPendingCounts>(s => s.GetRequiredService<LetterViewCounter>());
+        builder.Services.AddSingleton<MedInfo.Web.Counting.IPendingCounts>(s => s.GetRequiredService<MedInfo.Web.Components.Pages.Search.SearchCounter>());
         builder.Services.AddOutputCache(cache =>
         {
             cache.AddPolicy(LetterCaching.Policy, new LetterOutputCachePolicy());

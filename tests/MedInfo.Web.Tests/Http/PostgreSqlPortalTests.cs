@@ -86,12 +86,12 @@ public sealed class PostgreSqlPoolTests(PostgreSqlServer server) : IClassFixture
         var tight = new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString) { MaxPoolSize = 1, Timeout = 1 }.ConnectionString;
         using var portal = new PostgreSqlPortalFactory(tight);
         var client = portal.CreateHcpClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/search?q=poems")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/letters/darzalex-poems-syndrome/history")).StatusCode);
 
         // The portal's only pooled connection, held.
         await using var db = await portal.Services.GetRequiredService<IDbContextFactory<MedInfo.Store.MedInfoDb>>().CreateDbContextAsync();
         await db.Database.OpenConnectionAsync();
-        var response = await client.GetAsync("/search?q=relapsed");
+        var response = await client.GetAsync("/letters/darzalex-poems-syndrome/versions/1"); // a search no longer needs the database
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), response.Headers.RetryAfter?.Delta);

@@ -87,6 +87,19 @@ public sealed class RouteTests(PortalFactory portal) : IClassFixture<PortalFacto
         Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("abc", "1 letter found")]
+    [InlineData("-1", "1 letter found")]
+    [InlineData("99999999999999999999", "1 letter found")]
+    [InlineData("2", "This page is past the last letter found.")]
+    public async Task An_odd_page_number_is_the_first_page_or_says_it_is_past_the_end(string page, string expected)
+    {
+        var response = await client.GetAsync("/search?q=POEMS&page=" + Uri.EscapeDataString(page));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_search_with_no_results_is_a_helpful_page()
     {

@@ -10,7 +10,7 @@ internal static class InsightsEndpoints
 
     public static IEndpointRouteBuilder MapInsightsEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/staff/insights/{table}.csv", async Task<Results<FileContentHttpResult, NotFound>> (string table, MedInfo.Store.Insights.Insights builder, CancellationToken cancellationToken) =>
+        routes.MapGet("/staff/insights/{table}.csv", async Task<Results<FileContentHttpResult, NotFound>> (string table, InsightsNow builder, CancellationToken cancellationToken) =>
         {
             var found = InsightsTables.From(await builder.BuildAsync(cancellationToken)).FirstOrDefault(t => t.Id == table);
             return found is null
