@@ -47,8 +47,6 @@ internal sealed class SearchSynonyms
         }
     }
 
-    public int Count => formsOf.Count;
-
     /// <summary>The set from groups of forms as written, each form analysed as the letters' text is.</summary>
     public static SearchSynonyms From(Analyzer english, IEnumerable<IReadOnlyList<string>> groups) =>
         new(groups.Select(g => (IReadOnlyList<IReadOnlyList<string>>)g
