@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what MedInfo needs on a fresh Debian machine with the .NET SDK: Debian's Chromium (browser tests,
-# PDF export), poppler-utils, aiosmtpd (a local mail server for delivery), PostgreSQL's server programs (the PostgreSQL store's tests start a throwaway
+# PDF export), poppler-utils, aiosmtpd (a local mail server for delivery), nginx (the proxy tests), PostgreSQL's server programs (the PostgreSQL store's tests start a throwaway
 # server), axe-core from npm for the accessibility tests, NuGet packages and the local dotnet tools. Safe to run
 # again; does nothing that is already done.
 set -euo pipefail
@@ -15,6 +15,8 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+# nginx in front of the portal in the proxy tests (and scripts that run several portals).
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
 # A real SMTP server for delivery: the tests and scripts/run.sh start Debian's aiosmtpd (Debian's own python3).
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
 if [ ${#missing[@]} -gt 0 ]; then

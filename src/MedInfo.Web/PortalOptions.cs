@@ -18,6 +18,10 @@ public sealed class PortalOptions
     [Microsoft.Extensions.Options.ValidateObjectMembers]
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    /// <summary>The reverse proxies in front of the portal, whose forwarded client address and scheme are believed.</summary>
+    [Microsoft.Extensions.Options.ValidateObjectMembers]
+    public ProxyOptions Proxy { get; set; } = new();
+
     /// <summary>Fills the folders not set: content/ and data/ in <paramref name="repository"/>; makes them full paths.</summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(ContentDirectory), nameof(DataDirectory))]
     public void ApplyDefaults(string repository)
@@ -49,4 +53,32 @@ public sealed class RateLimitOptions
     /// <summary>Questions sent through "Ask a question" per hour (a person asks a few; a flood is a bot).</summary>
     [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
     public int QuestionsPerHour { get; set; } = 10;
+}
+
+/// <summary>
+/// The proxies in front of the portal (section "MedInfo:Proxy"). A request from one of them is taken to come from the
+/// client its <c>X-Forwarded-For</c> names, over the scheme its <c>X-Forwarded-Proto</c> names: rate limits, logs,
+/// HSTS and secure cookies follow the real reader. From any other address those headers are ignored. With none set,
+/// only a proxy on this machine (loopback) is believed.
+/// </summary>
+public sealed class ProxyOptions : System.ComponentModel.DataAnnotations.IValidatableObject
+{
+    /// <summary>Proxy addresses, e.g. "10.0.0.5".</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Proxy networks, e.g. "10.0.0.0/24".</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    public IEnumerable<System.ComponentModel.DataAnnotations.ValidationResult> Validate(System.ComponentModel.DataAnnotations.ValidationContext validationContext)
+    {
+        foreach (var proxy in KnownProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+        {
+            yield return new($"MedInfo:Proxy:KnownProxies has '{proxy}', which is not an IP address (e.g. 10.0.0.5).", [nameof(KnownProxies)]);
+        }
+
+        foreach (var network in KnownNetworks.Where(n => !System.Net.IPNetwork.TryParse(n, out _)))
+        {
+            yield return new($"MedInfo:Proxy:KnownNetworks has '{network}', which is not a network (e.g. 10.0.0.0/24).", [nameof(KnownNetworks)]);
+        }
+    }
 }

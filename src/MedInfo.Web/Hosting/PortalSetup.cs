@@ -87,6 +87,33 @@ public static class PortalSetup
             .Bind(builder.Configuration.GetSection(MedInfo.Store.Search.SearchOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            var proxy = options.Proxy;
+            if (proxy.KnownProxies.Count + proxy.KnownNetworks.Count > 0)
+            {
+                // Only the configured proxies: the loopback default would also believe a header sent from this machine.
+                // An entry that does not parse stops the start (ProxyOptions.Validate) before this is used.
+                forwarded.KnownProxies.Clear();
+                forwarded.KnownIPNetworks.Clear();
+                foreach (var address in proxy.KnownProxies)
+                {
+                    if (System.Net.IPAddress.TryParse(address, out var parsed))
+                    {
+                        forwarded.KnownProxies.Add(parsed);
+                    }
+                }
+
+                foreach (var network in proxy.KnownNetworks)
+                {
+                    if (System.Net.IPNetwork.TryParse(network, out var parsed))
+                    {
+                        forwarded.KnownIPNetworks.Add(parsed);
+                    }
+                }
+            }
+        });
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CircuitClient>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, CircuitClientHandler>();
@@ -185,6 +212,8 @@ public static class PortalSetup
 
     public static WebApplication UseMedInfoPortal(this WebApplication app)
     {
+        // First: everything after it (errors, HSTS, rate limits, logs, cookies) sees the reader's address and scheme.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler(new ExceptionHandlerOptions

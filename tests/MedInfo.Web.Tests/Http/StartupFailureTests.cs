@@ -99,6 +99,8 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
     [Theory]
     [InlineData("MedInfo__Requests__TimeZone", "Mars/Olympus_Mons", "TimeZone must be a time zone id")]
     [InlineData("MedInfo__Mail__Package", "Link", "PublicUrl must be the portal's public address")]
+    [InlineData("MedInfo__Proxy__KnownProxies__0", "nginx.local", "'nginx.local', which is not an IP address")]
+    [InlineData("MedInfo__Proxy__KnownNetworks__0", "10.0.0.0/99", "'10.0.0.0/99', which is not a network")]
     public async Task A_request_desk_or_mail_setting_that_cannot_work_is_named_at_start_up(string name, string value, string message)
     {
         var result = await RunPortalAsync(new() { [name] = value, ["MedInfo__Mail__Host"] = "127.0.0.1" });
