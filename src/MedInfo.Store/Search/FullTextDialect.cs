@@ -4,10 +4,14 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MedInfo.Store.Search;
 
-/// <summary>A published letter's searchable text, one field per weight: the same fields on every engine.</summary>
-internal sealed record IndexedLetter(string LetterId, string Title, string Products, string Summary, string Body, string Keywords)
+/// <summary>
+/// A search row: a published letter version's searchable text, one field per weight, the same fields on every
+/// engine. The import writes it; each portal's index is built from it.
+/// </summary>
+internal sealed record IndexedText(int VersionId, string LetterId, string Title, string Products, string Summary, string Body, string Keywords)
 {
-    public static IndexedLetter From(string letterId, Letter letter) => new(
+    public static IndexedText From(int versionId, string letterId, Letter letter) => new(
+        versionId,
         letterId,
         letter.Metadata.Title,
         string.Join(" ; ", letter.Metadata.Products.Select(p => $"{p.Brand} {p.Generic}")),
@@ -15,9 +19,6 @@ internal sealed record IndexedLetter(string LetterId, string Title, string Produ
         LetterPlainText.Body(letter.Sections.Where(x => x.Kind != SectionKind.Summary)),
         string.Join(" ; ", letter.Metadata.Keywords));
 }
-
-/// <summary>A search row as the store keeps it: the text the portal's index is built from.</summary>
-internal sealed record IndexedText(int VersionId, string LetterId, string Title, string Products, string Summary, string Body, string Keywords);
 
 /// <summary>
 /// The store's search rows in one engine's own terms (SQLite's FTS5 table, PostgreSQL's table with a tsvector),
@@ -30,7 +31,7 @@ internal interface IFullTextDialect
     IQueryable<IndexedText> Texts(MedInfoDb db);
 
     /// <summary>Adds one row per version (a cold import adds thousands at once).</summary>
-    Task InsertAsync(MedInfoDb db, IReadOnlyList<(int VersionId, IndexedLetter Letter)> rows, CancellationToken cancellationToken);
+    Task InsertAsync(MedInfoDb db, IReadOnlyList<IndexedText> rows, CancellationToken cancellationToken);
 
     /// <summary>Removes the row of one version; returns how many rows went.</summary>
     Task<int> RemoveVersionAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken);

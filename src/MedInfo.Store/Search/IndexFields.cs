@@ -5,8 +5,8 @@ using MedInfo.Letters;
 
 namespace MedInfo.Store.Search;
 
-/// <summary>A published letter as the index takes it: what the reader is shown in a result, and the text searched.</summary>
-internal sealed record SearchDocument(int VersionId, string DocumentKind, DateOnly LastUpdated, AudienceKind Audience, IReadOnlyList<string> ProductSlugs, IndexedLetter Text);
+/// <summary>A published letter as the index takes it: its search row (the text searched), and what a result shows and filters by.</summary>
+internal sealed record SearchDocument(IndexedText Text, string DocumentKind, DateOnly LastUpdated, AudienceKind Audience, IReadOnlyList<string> ProductSlugs);
 
 /// <summary>
 /// The index's fields. The searched ones carry weights (title and products most, body least); the spelling fields
@@ -16,7 +16,6 @@ internal sealed record SearchDocument(int VersionId, string DocumentKind, DateOn
 internal static class IndexFields
 {
     public const string Id = "id";
-    public const string Version = "version";
     public const string Kind = "kind";
     public const string Updated = "updated";
     public const string Audience = "audience";
@@ -36,10 +35,10 @@ internal static class IndexFields
     public static readonly IReadOnlyList<(string Name, float Weight)> Weighted =
         [(Title, 10f), (Products, 8f), (Keywords, 6f), (Summary, 4f), (Body, 1f)];
 
-    /// <summary>How many letters have this stem in any searched field (0: no letter has the word whole).</summary>
     /// <summary>The fields a suggestion looks in: what names a letter (a suggestion shows its title), not its body.</summary>
     public static readonly IReadOnlyList<(string Name, float Weight)> Naming = Weighted.Take(3).ToList();
 
+    /// <summary>How many letters have this stem in any searched field (0: no letter has the word whole).</summary>
     public static int LettersWith(IndexReader reader, string stem) => Weighted.Max(f => reader.DocFreq(new Term(f.Name, stem)));
 
     public static string Spelling(Readership reader) => "spell-" + reader;
@@ -51,13 +50,12 @@ internal static class IndexFields
 
     private static readonly FieldType SpellingOnly = Frozen(new FieldType(TextField.TYPE_NOT_STORED) { OmitNorms = true, IndexOptions = IndexOptions.DOCS_ONLY });
 
-    public static Document ToDocument(string letterId, SearchDocument letter)
+    public static Document ToDocument(SearchDocument letter)
     {
         var text = letter.Text;
         var document = new Document
         {
-            new StringField(Id, letterId, Field.Store.YES),
-            new StoredField(Version, letter.VersionId),
+            new StringField(Id, text.LetterId, Field.Store.YES),
             new StringField(Kind, letter.DocumentKind, Field.Store.YES),
             new StoredField(Updated, letter.LastUpdated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             new StringField(Audience, letter.Audience.ToString(), Field.Store.YES),

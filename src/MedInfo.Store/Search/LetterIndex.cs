@@ -82,30 +82,22 @@ public sealed class LetterIndex : IDisposable
     internal SearchSynonyms Synonyms { get; private set; } = SearchSynonyms.None;
 
     /// <summary>How many letters the index holds now.</summary>
-    public int LetterCount
-    {
-        get
-        {
-            var searcher = searchers.Acquire();
-            try
-            {
-                return searcher.IndexReader.NumDocs;
-            }
-            finally
-            {
-                searchers.Release(searcher);
-            }
-        }
-    }
+    public int LetterCount => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>Runs <paramref name="search"/> on the index as the store is now.</summary>
     internal async Task<T> SearchAsync<T>(Func<IndexSearcher, T> search, CancellationToken cancellationToken)
     {
         await EnsureCurrentAsync(cancellationToken).ConfigureAwait(false);
+        return WithSearcher(search);
+    }
+
+    /// <summary>Runs <paramref name="use"/> on the newest searcher, handed back after.</summary>
+    private T WithSearcher<T>(Func<IndexSearcher, T> use)
+    {
         var searcher = searchers.Acquire();
         try
         {
-            return search(searcher);
+            return use(searcher);
         }
         finally
         {
@@ -189,21 +181,21 @@ public sealed class LetterIndex : IDisposable
         // Analysing the text is most of the work, and the writer takes documents from several threads: one per core
         // analyses while this one reads the store. Into an empty index, a letter is added without looking it up.
         var adding = indexed.Count == 0;
-        var queue = Channel.CreateBounded<(string LetterId, SearchDocument Document)>(256);
+        var queue = Channel.CreateBounded<SearchDocument>(256);
         var analysers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
         {
             try
             {
-                await foreach (var (letterId, document) in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (var document in queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    var fields = IndexFields.ToDocument(letterId, document);
+                    var fields = IndexFields.ToDocument(document);
                     if (adding)
                     {
                         writer.AddDocument(fields);
                     }
                     else
                     {
-                        writer.UpdateDocument(new Term(IndexFields.Id, letterId), fields);
+                        writer.UpdateDocument(new Term(IndexFields.Id, document.Text.LetterId), fields);
                     }
                 }
             }
@@ -217,10 +209,10 @@ public sealed class LetterIndex : IDisposable
         {
             try
             {
-                await foreach (var (letterId, document) in LoadAsync(db, changed, loadAll: changed.Count == versions.Count, cancellationToken).ConfigureAwait(false))
+                await foreach (var document in LoadAsync(db, changed, loadAll: changed.Count == versions.Count, cancellationToken).ConfigureAwait(false))
                 {
-                    await queue.Writer.WriteAsync((letterId, document), cancellationToken).ConfigureAwait(false);
-                    indexed[letterId] = document.VersionId;
+                    await queue.Writer.WriteAsync(document, cancellationToken).ConfigureAwait(false);
+                    indexed[document.Text.LetterId] = document.Text.VersionId;
                 }
             }
             finally
@@ -250,7 +242,7 @@ public sealed class LetterIndex : IDisposable
     }
 
     /// <summary>The search documents of these versions: their text from the store's search rows, the rest from the versions.</summary>
-    private static async IAsyncEnumerable<(string LetterId, SearchDocument Document)> LoadAsync(
+    private static async IAsyncEnumerable<SearchDocument> LoadAsync(
         MedInfoDb db, List<int> versionIds, bool loadAll, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var texts = Engines.StoreEngine.For(db).FullText.Texts(db);
@@ -268,8 +260,7 @@ public sealed class LetterIndex : IDisposable
             {
                 if (versions.TryGetValue(row.VersionId, out var version))
                 {
-                    yield return (row.LetterId, new SearchDocument(row.VersionId, version.DocumentKind, version.LastUpdated, version.Audience, version.Slugs,
-                        new IndexedLetter(row.LetterId, row.Title, row.Products, row.Summary, row.Body, row.Keywords)));
+                    yield return new SearchDocument(row, version.DocumentKind, version.LastUpdated, version.Audience, version.Slugs);
                 }
             }
         }

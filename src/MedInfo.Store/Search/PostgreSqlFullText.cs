@@ -20,7 +20,7 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
     /// All rows in one binary COPY into a temporary table, then one INSERT that builds every tsvector: a statement
     /// per letter cost a round trip each and most of a cold import's time.
     /// </summary>
-    public async Task InsertAsync(MedInfoDb db, IReadOnlyList<(int VersionId, IndexedLetter Letter)> rows, CancellationToken cancellationToken)
+    public async Task InsertAsync(MedInfoDb db, IReadOnlyList<IndexedText> rows, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlRawAsync(
             """
@@ -33,10 +33,10 @@ internal sealed class PostgreSqlFullText : IFullTextDialect
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using (var copy = await connection.BeginBinaryImportAsync("COPY medinfo_search_load FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
-            foreach (var (versionId, letter) in rows)
+            foreach (var letter in rows)
             {
                 await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(versionId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                await copy.WriteAsync(letter.VersionId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
                 foreach (var text in new[]
                 {
                     letter.LetterId, letter.Title, letter.Products, letter.Summary, letter.Body, letter.Keywords,

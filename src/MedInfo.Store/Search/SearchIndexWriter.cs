@@ -23,7 +23,7 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
         }
 
         var published = changes
-            .Select(c => (c.VersionId, IndexedLetter.From(c.LetterId, c.Letter)))
+            .Select(c => IndexedText.From(c.VersionId, c.LetterId, c.Letter))
             .ToList();
         if (published.Count > 0)
         {

@@ -11,13 +11,13 @@ internal sealed class SqliteFullText : IFullTextDialect
     public IQueryable<IndexedText> Texts(MedInfoDb db) =>
         db.Database.SqlQueryRaw<IndexedText>("SELECT rowid AS VersionId, LetterId, Title, Products, Summary, Body, Keywords FROM LetterSearch");
 
-    public async Task InsertAsync(MedInfoDb db, IReadOnlyList<(int VersionId, IndexedLetter Letter)> rows, CancellationToken cancellationToken)
+    public async Task InsertAsync(MedInfoDb db, IReadOnlyList<IndexedText> rows, CancellationToken cancellationToken)
     {
         // Statement by statement: SQLite runs in this process, so a statement costs no round trip.
-        foreach (var (versionId, letter) in rows)
+        foreach (var letter in rows)
         {
             await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO LetterSearch (rowid, LetterId, Title, Products, Summary, Body, Keywords) VALUES ({versionId}, {letter.LetterId}, {letter.Title}, {letter.Products}, {letter.Summary}, {letter.Body}, {letter.Keywords})",
+                $"INSERT INTO LetterSearch (rowid, LetterId, Title, Products, Summary, Body, Keywords) VALUES ({letter.VersionId}, {letter.LetterId}, {letter.Title}, {letter.Products}, {letter.Summary}, {letter.Body}, {letter.Keywords})",
                 cancellationToken).ConfigureAwait(false);
         }
     }

@@ -126,7 +126,7 @@ public sealed class ProxyTests : IClassFixture<ProxyTests.PortalBehindNginx>
             StartServer();
             PortalUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
             var portalPort = new Uri(PortalUrl).Port;
-            var proxyPort = FreePort();
+            var proxyPort = LoopbackPort.Free();
             ProxyUrl = $"http://127.0.0.1:{proxyPort}";
             await File.WriteAllTextAsync(Path.Combine(nginxFolder, "nginx.conf"), $$"""
                 daemon off;
@@ -188,13 +188,6 @@ public sealed class ProxyTests : IClassFixture<ProxyTests.PortalBehindNginx>
             nginx?.Dispose();
             Directory.Delete(nginxFolder, recursive: true);
             return Task.CompletedTask;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using MedInfo.Content.Tests;
 using MedInfo.Store;
 
@@ -29,11 +28,7 @@ public sealed class PublishedPortalTests : IAsyncLifetime
         var publish = await RunAsync("dotnet", ["publish", Path.Combine(RepositoryPaths.Root, "src", "MedInfo.Web", "MedInfo.Web.csproj"), "-c", "Release", "--no-build", "--nologo", "-v", "quiet", "-o", app]);
         Assert.True(publish.ExitCode == 0, publish.Output);
 
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            url = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}";
-        }
+        url = $"http://127.0.0.1:{LoopbackPort.Free()}";
 
         var start = new ProcessStartInfo("dotnet", [Path.Combine(app, "MedInfo.Web.dll"), "--urls", url])
         {
