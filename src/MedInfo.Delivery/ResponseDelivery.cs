@@ -104,8 +104,9 @@ public sealed class ResponseDelivery(RequestDesk desk, AuditTrail audit, SecureL
             await client.DisconnectAsync(quit: true, deadline.Token).ConfigureAwait(false);
             return reply;
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && (deadline.IsCancellationRequested || IsTimeout(e)))
         {
+            // The deadline and the client's own read timeout are the same length; whichever fires first, it is a time-out.
             throw new DeliveryFailedException($"the mail server {server} did not finish within {settings.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s", e);
         }
         catch (SmtpCommandException e)
@@ -121,6 +122,19 @@ public sealed class ResponseDelivery(RequestDesk desk, AuditTrail audit, SecureL
         {
             throw new DeliveryFailedException($"the mail server {server} could not be reached: {Short(e.Message)}", e);
         }
+    }
+
+    private static bool IsTimeout(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException or System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.TimedOut })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Short(string? text)
