@@ -1,3 +1,4 @@
+using System.Globalization;
 using MedInfo.Content;
 using MedInfo.Letters;
 using MedInfo.Store;
@@ -15,18 +16,34 @@ namespace MedInfo.Import;
 /// </summary>
 public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeProvider time, StoreChanges changes)
 {
+    /// <summary>How often an import reads content/ again because another import wrote first, before it gives up.</summary>
+    private const int Attempts = 5;
+
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        // Portals sharing one database may import at once (two started on an empty store both load content/). Each
+        // reads content/ against what the store holds, then writes in a transaction that waits for the import turn;
+        // if another import wrote in between, it reads again from what that one wrote.
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            if (await TryImportAsync(db, contentRoot, progress, cancellationToken).ConfigureAwait(false) is { } report)
+            {
+                return report;
+            }
 
-        // Portals sharing one database may import at once: one at a time, each from what the one before wrote.
-        var engine = StoreEngine.For(db);
-        await using var turn = await engine.HoldImportTurnAsync(db, cancellationToken).ConfigureAwait(false);
-        return await ImportInTurnAsync(db, engine, contentRoot, progress, cancellationToken).ConfigureAwait(false);
+            if (attempt == Attempts)
+            {
+                throw new InvalidOperationException($"Other imports kept writing to the store while this one read content/ ({Attempts.ToString(CultureInfo.InvariantCulture)} times); nothing was written. Import again.");
+            }
+        }
     }
 
-    private async Task<ImportReport> ImportInTurnAsync(MedInfoDb db, IStoreEngine engine, string contentRoot, IProgress<int>? progress, CancellationToken cancellationToken)
+    /// <summary>The report, or null when another import wrote after this one read the store (nothing written).</summary>
+    private async Task<ImportReport?> TryImportAsync(MedInfoDb db, string contentRoot, IProgress<int>? progress, CancellationToken cancellationToken)
     {
+        var engine = StoreEngine.For(db);
+        var before = await ImportMark.ReadAsync(db, cancellationToken).ConfigureAwait(false);
 
         // What the store holds now, without the versions' large columns: an unchanged file (same path, same hash)
         // is not parsed again, so a re-import of a large tree costs little more than reading and hashing it.
@@ -43,6 +60,12 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await engine.TakeTurnAsync(db, WriterTurn.Import, cancellationToken).ConfigureAwait(false);
+        if (await ImportMark.ReadAsync(db, cancellationToken).ConfigureAwait(false) != before)
+        {
+            return null; // what was read is out of date: the transaction rolls back, having written nothing
+        }
+
         var existing = await db.Letters.ToDictionaryAsync(l => l.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var currentHashes = stored.Where(l => l.Hash is not null).ToDictionary(l => l.Id, l => l.Hash!, StringComparer.Ordinal);
         var products = await db.Products.ToDictionaryAsync(p => p.Brand, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
@@ -218,5 +241,16 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         stored.Generic = product.Generic;
         stored.PrescribingInformationUrl = product.PrescribingInformationUrl;
         return stored;
+    }
+
+    /// <summary>
+    /// What every import that writes changes: a new version has a higher id, a letter whose file is gone is
+    /// retired. Equal marks before reading and in the turn mean nobody else imported in between.
+    /// </summary>
+    private sealed record ImportMark(int LastVersionId, int Retired)
+    {
+        public static async Task<ImportMark> ReadAsync(MedInfoDb db, CancellationToken cancellationToken) => new(
+            await db.LetterVersions.MaxAsync(v => (int?)v.Id, cancellationToken).ConfigureAwait(false) ?? 0,
+            await db.Letters.CountAsync(l => l.IsRetired, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -83,14 +83,14 @@ internal sealed class ThrowawayPostgreSql : IAsyncDisposable
 
     private string Data => Path.Combine(folder!, "data");
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task RunAsync(string program, IEnumerable<string> arguments, bool asPostgres = true)
+    internal static async Task RunAsync(string program, IEnumerable<string> arguments, bool asPostgres = true)
     {
         var start = new ProcessStartInfo(asPostgres && Environment.IsPrivilegedProcess ? "runuser" : program)
         {

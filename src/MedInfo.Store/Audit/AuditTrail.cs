@@ -81,7 +81,7 @@ public sealed class AuditTrail(IDbContextFactory<MedInfoDb> factory, TimeProvide
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             // Portals sharing one database each export: the engine's turn makes them chain one after another (the
             // semaphore above only orders this process's exports).
-            await Engines.StoreEngine.For(db).TakeAuditChainTurnAsync(db, cancellationToken).ConfigureAwait(false);
+            await Engines.StoreEngine.For(db).TakeTurnAsync(db, Engines.WriterTurn.AuditChain, cancellationToken).ConfigureAwait(false);
 
             if (!await db.ExportFiles.AnyAsync(f => f.Sha256 == sha, cancellationToken).ConfigureAwait(false))
             {

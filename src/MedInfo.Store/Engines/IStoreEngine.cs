@@ -22,14 +22,25 @@ internal interface IStoreEngine
     /// <summary>After the migrations: settings the engine needs for serving.</summary>
     Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken);
 
-    /// <summary>One import at a time across every process using the store, from before it reads the store until disposed.</summary>
-    Task<IAsyncDisposable> HoldImportTurnAsync(MedInfoDb db, CancellationToken cancellationToken);
-
-    /// <summary>Inside an audit transaction: the chain's writers across processes append one after another.</summary>
-    Task TakeAuditChainTurnAsync(MedInfoDb db, CancellationToken cancellationToken);
+    /// <summary>
+    /// Inside a transaction: writers of <paramref name="turn"/> across every process using the store go one after
+    /// another, each until its transaction ends. Transaction-level, so it holds behind a pooler that hands each
+    /// transaction a different server session.
+    /// </summary>
+    Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken);
 
     /// <summary>The references of new versions, inside the import's transaction, without EF Core's change tracking.</summary>
     Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken);
+}
+
+/// <summary>What writers take turns at across processes.</summary>
+internal enum WriterTurn
+{
+    /// <summary>Imports: each writes from what the one before wrote.</summary>
+    Import,
+
+    /// <summary>The audit chain's writers (exports, request events): each record follows the one before.</summary>
+    AuditChain,
 }
 
 /// <summary>Picks the engine a context runs on.</summary>

@@ -42,20 +42,14 @@ internal sealed class PostgreSqlEngine : IStoreEngine
     public Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// Portals sharing one database may import at once (two started on an empty store both load content/). One at a
-    /// time, each from what the one before wrote: a session lock on the context's connection, held until disposed
-    /// (closing the connection releases it too).
+    /// A transaction-level advisory lock, released when the transaction ends (or its session dies). Never a
+    /// session-level one: behind PgBouncer's transaction pooling it would stay on a server session nobody holds.
     /// </summary>
-    public async Task<IAsyncDisposable> HoldImportTurnAsync(MedInfoDb db, CancellationToken cancellationToken)
+    public async Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken)
     {
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({ImportLockKey})", cancellationToken).ConfigureAwait(false);
-        return new ImportTurn(db);
+        var key = turn == WriterTurn.Import ? ImportLockKey : ChainLockKey;
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Held until the transaction ends: exports from several portals chain one after another.</summary>
-    public async Task TakeAuditChainTurnAsync(MedInfoDb db, CancellationToken cancellationToken) =>
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken).ConfigureAwait(false);
 
     public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
     {
@@ -82,19 +76,4 @@ internal sealed class PostgreSqlEngine : IStoreEngine
 
     private static Task WriteTextOrNullAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
         value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
-
-    private sealed class ImportTurn(MedInfoDb db) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({ImportLockKey})", CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (NpgsqlException)
-            {
-                // The connection is gone, and the lock went with it; the import's own error is the one to report.
-            }
-        }
-    }
 }

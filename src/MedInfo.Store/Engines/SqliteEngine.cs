@@ -26,11 +26,8 @@ internal sealed class SqliteEngine : IStoreEngine
     public async Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
 
-    /// <summary>SQLite lets one writer in at a time by itself: the import's transaction waits for the file's lock.</summary>
-    public Task<IAsyncDisposable> HoldImportTurnAsync(MedInfoDb db, CancellationToken cancellationToken) =>
-        Task.FromResult<IAsyncDisposable>(NoTurn.Instance);
-
-    public Task TakeAuditChainTurnAsync(MedInfoDb db, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock.</summary>
+    public Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>One prepared command: a letter has a dozen or more references, and row-by-row tracking was most of a large import.</summary>
     public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
@@ -98,12 +95,5 @@ internal sealed class SqliteEngine : IStoreEngine
         {
             await connection.CloseAsync().ConfigureAwait(false);
         }
-    }
-
-    private sealed class NoTurn : IAsyncDisposable
-    {
-        public static readonly NoTurn Instance = new();
-
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

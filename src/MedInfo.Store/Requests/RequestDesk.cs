@@ -465,7 +465,7 @@ public sealed class RequestDesk(IDbContextFactory<MedInfoDb> factory, RequestLog
         {
             await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await StoreEngine.For(db).TakeAuditChainTurnAsync(db, cancellationToken).ConfigureAwait(false);
+            await StoreEngine.For(db).TakeTurnAsync(db, WriterTurn.AuditChain, cancellationToken).ConfigureAwait(false);
             var (result, events) = await work(db).ConfigureAwait(false);
             RequestEvent? last = null;
             foreach (var entry in events)
