@@ -1,5 +1,6 @@
 using MedInfo.Store.Audit;
 using MedInfo.Store.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,11 @@ namespace MedInfo.Store;
 /// The store. Use one context per operation (IDbContextFactory); reads use AsNoTracking. Staff accounts are
 /// ASP.NET Core Identity's tables in the same file.
 /// </summary>
-public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbContext<IdentityUser>(options)
+public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring every portal on this store shares (see <see cref="KeyRing.StoreKeyRing"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<StoredLetter> Letters => Set<StoredLetter>();
 
     public DbSet<StoredLetterVersion> LetterVersions => Set<StoredLetterVersion>();

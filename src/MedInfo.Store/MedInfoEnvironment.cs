@@ -18,6 +18,12 @@ public static class MedInfoEnvironment
     /// <summary>Days after closing that a request's personal data is kept (the portal's purge and 'medinfo requests purge').</summary>
     public const string KeepPersonalDataDays = "MEDINFO_KEEP_PERSONAL_DATA_DAYS";
 
+    /// <summary>The certificate (with its private key) that encrypts the key ring in the store.</summary>
+    public const string KeyRingCertificate = "MEDINFO_KEYRING_CERTIFICATE";
+
+    /// <summary>The password of <see cref="KeyRingCertificate"/>'s PKCS#12 file.</summary>
+    public const string KeyRingCertificatePassword = "MEDINFO_KEYRING_CERTIFICATE_PASSWORD";
+
     /// <summary>The configuration key each variable sets.</summary>
     public static IReadOnlyDictionary<string, string> ConfigurationKeys { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
@@ -25,6 +31,8 @@ public static class MedInfoEnvironment
         [PostgreSql] = "ConnectionStrings:PostgreSql",
         [Chromium] = "MedInfo:Pdf:ChromiumPath",
         [KeepPersonalDataDays] = Requests.RequestOptions.Section + ":KeepPersonalDataDays",
+        [KeyRingCertificate] = KeyRing.KeyRingOptions.Section + ":Certificate",
+        [KeyRingCertificatePassword] = KeyRing.KeyRingOptions.Section + ":CertificatePassword",
     };
 
     /// <summary>A variable's value; null when it is not set or empty.</summary>

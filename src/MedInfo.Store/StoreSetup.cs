@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
+using MedInfo.Store.KeyRing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -16,15 +16,19 @@ public static class StoreSetup
         return services.AddMedInfoStore(StoreConnection.Sqlite(dataDirectory), dataDirectory);
     }
 
-    /// <summary>The store on <paramref name="connection"/>; <paramref name="dataDirectory"/> holds what lives beside it (the audit checkpoint).</summary>
-    public static IServiceCollection AddMedInfoStore(this IServiceCollection services, StoreConnection connection, string dataDirectory)
+    /// <summary>
+    /// The store on <paramref name="connection"/>; <paramref name="dataDirectory"/> holds what lives beside it (the
+    /// audit checkpoint); <paramref name="keyRing"/> says how the key ring kept in the store is protected.
+    /// </summary>
+    /// <exception cref="StoreProblemException">The key ring's certificate is required but not set, or cannot be used.</exception>
+    public static IServiceCollection AddMedInfoStore(this IServiceCollection services, StoreConnection connection, string dataDirectory, KeyRing.KeyRingOptions? keyRing = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         services.AddSingleton(connection);
 
-        // One key ring for the portal and the command line (the default location, ~/.aspnet/DataProtection-Keys):
-        // the audit checkpoint one seals, the other verifies.
-        services.AddDataProtection().SetApplicationName("MedInfo");
+        // One key ring in the store for every portal and the command line: a sign-in on one portal is accepted by
+        // another, and the audit checkpoint one seals, the other verifies.
+        services.AddStoreKeyRing(keyRing ?? new KeyRing.KeyRingOptions());
         services.AddSingleton(s => new Audit.AuditCheckpoint(
             Path.Combine(dataDirectory, Audit.AuditCheckpoint.FileName), s.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>()));
         services.AddDbContextFactory<MedInfoDb>(options => connection.Configure(options));
@@ -67,6 +71,18 @@ public static class StoreSetup
         }
 
         await engine.AfterMigrateAsync(db, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Readies the store for a portal or the command line: <see cref="MigrateAsync(IDbContextFactory{MedInfoDb}, CancellationToken)"/>,
+    /// then the keys this machine kept in its home folder are copied into the store's key ring (before anything
+    /// reads what they sealed).
+    /// </summary>
+    public static async Task PrepareAsync(IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await MigrateAsync(services.GetRequiredService<IDbContextFactory<MedInfoDb>>(), cancellationToken).ConfigureAwait(false);
+        await services.GetRequiredService<HomeFolderKeys>().CopyIntoStoreAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A context factory over a SQLite connection string, for the command line and tests.</summary>

@@ -43,6 +43,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("MedInfo:DataDirectory", Path.Combine(Root, "data"));
         builder.UseSetting("MedInfo:ContentDirectory", ContentDirectory);
+        // A home folder of its own: a portal copies the keys it finds there into its store's key ring.
+        builder.UseSetting("MedInfo:KeyRing:HomeFolderKeys", Path.Combine(Root, "home-keys"));
 
         // Every test client shares one address here; the budgets that tests do not exercise are raised.
         builder.UseSetting("MedInfo:RateLimits:SignInsPerFiveMinutes", SignInBudget.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -115,13 +117,19 @@ public sealed class DevelopmentPortalFactory : PortalFactory
     }
 }
 
-/// <summary>The portal on a PostgreSQL database (the scale-out store) instead of the SQLite file.</summary>
-public sealed class PostgreSqlPortalFactory(string connectionString) : PortalFactory
+/// <summary>
+/// The portal on a PostgreSQL database (the scale-out store) instead of the SQLite file. In Production there its
+/// key ring must be encrypted: by <paramref name="keyRingCertificate"/> (portals on one database share one), else
+/// a certificate of its own.
+/// </summary>
+public sealed class PostgreSqlPortalFactory(string connectionString, string? keyRingCertificate = null) : PortalFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("ConnectionStrings:PostgreSql", connectionString);
+        builder.UseSetting("MedInfo:KeyRing:Certificate", keyRingCertificate ?? MedInfo.Store.Tests.TestCertificate.WritePfx(Root));
+        builder.UseSetting("MedInfo:KeyRing:CertificatePassword", MedInfo.Store.Tests.TestCertificate.Password);
     }
 
     protected override void Dispose(bool disposing)

@@ -36,7 +36,12 @@ internal static class StoreAccess
     {
         var (connection, directory) = Locate(dataOption);
         var services = new ServiceCollection().AddLogging();
-        services.AddMedInfoStore(connection, directory).AddMedInfoImport();
+        var keyRing = new MedInfo.Store.KeyRing.KeyRingOptions
+        {
+            Certificate = MedInfoEnvironment.Get(MedInfoEnvironment.KeyRingCertificate),
+            CertificatePassword = MedInfoEnvironment.Get(MedInfoEnvironment.KeyRingCertificatePassword),
+        };
+        services.AddMedInfoStore(connection, directory, keyRing).AddMedInfoImport();
         if ((keepPersonalDataDays ?? MedInfoEnvironment.KeepPersonalDataDaysValue()) is { } keep)
         {
             services.Configure<MedInfo.Store.Requests.RequestOptions>(requests => requests.KeepPersonalDataDays = keep);
@@ -51,7 +56,7 @@ internal static class StoreAccess
         var provider = services.BuildServiceProvider();
         try
         {
-            await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>(), cancellationToken).ConfigureAwait(false);
+            await StoreSetup.PrepareAsync(provider, cancellationToken).ConfigureAwait(false);
             return provider;
         }
         catch

@@ -146,8 +146,9 @@ public sealed class AuditCheckpoint(string path, IDataProtectionProvider protect
         catch (Exception e) when (e is JsonException or System.Security.Cryptography.CryptographicException or FormatException or ArgumentException)
         {
             throw new StoreProblemException(
-                $"The audit checkpoint {path} cannot be verified ({e.Message}): it was changed, or the data-protection key that sealed it is " +
-                "not this machine's. Restore the key ring or the file from backup; do not delete it to make this go away.");
+                $"The audit checkpoint {path} cannot be verified ({e.Message}): it was changed, or the store's key ring no longer holds the key " +
+                "that sealed it (the store was lost, replaced, or restored from another installation). Restore the store (medinfo restore) " +
+                "or the file from backup; do not delete it to make this go away.");
         }
     }
 

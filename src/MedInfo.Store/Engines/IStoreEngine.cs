@@ -41,6 +41,9 @@ internal enum WriterTurn
 
     /// <summary>The audit chain's writers (exports, request events): each record follows the one before.</summary>
     AuditChain,
+
+    /// <summary>Copying home-folder keys into the store's key ring: each key once.</summary>
+    KeyRing,
 }
 
 /// <summary>Picks the engine a context runs on.</summary>

@@ -20,6 +20,9 @@ internal sealed class PostgreSqlEngine : IStoreEngine
     /// <summary>The advisory lock that orders the audit chain's writers (any fixed number; "MIAUDIT" in ASCII).</summary>
     private const long ChainLockKey = 0x4D49_4155_4449_54;
 
+    /// <summary>The advisory lock for copying keys into the key ring (any fixed number; "MIKEYS" in ASCII).</summary>
+    private const long KeyRingLockKey = 0x4D49_4B45_5953;
+
     public IFullTextDialect FullText { get; } = new PostgreSqlFullText();
 
     /// <summary>
@@ -47,7 +50,12 @@ internal sealed class PostgreSqlEngine : IStoreEngine
     /// </summary>
     public async Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken)
     {
-        var key = turn == WriterTurn.Import ? ImportLockKey : ChainLockKey;
+        var key = turn switch
+        {
+            WriterTurn.Import => ImportLockKey,
+            WriterTurn.AuditChain => ChainLockKey,
+            _ => KeyRingLockKey,
+        };
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken).ConfigureAwait(false);
     }
 

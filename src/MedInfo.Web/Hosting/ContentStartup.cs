@@ -16,7 +16,7 @@ namespace MedInfo.Web.Hosting;
 /// and line, changes nothing, and makes /healthz say Degraded.
 /// </summary>
 internal sealed partial class ContentStartup(
-    IDbContextFactory<MedInfoDb> dbFactory,
+    IServiceProvider services,
     StoreConnection store,
     LetterImporter importer,
     LetterCatalog catalog,
@@ -47,7 +47,7 @@ internal sealed partial class ContentStartup(
         }
 
         LogStore(store.Description);
-        await StoreSetup.MigrateAsync(dbFactory, cancellationToken);
+        await StoreSetup.PrepareAsync(services, cancellationToken);
         await audit.CheckAgainstCheckpointAsync(cancellationToken);
         await requestLog.CheckAgainstCheckpointAsync(cancellationToken);
         if (await catalog.IsEmptyAsync(cancellationToken))

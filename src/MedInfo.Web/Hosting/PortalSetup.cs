@@ -64,8 +64,12 @@ public static class PortalSetup
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 16 * 1024);
 
         // PostgreSQL when MEDINFO_POSTGRES or ConnectionStrings:PostgreSql names one; else SQLite in the data folder.
+        // Its key ring is in the store; in Production on PostgreSQL (keys in a shared database) it must be encrypted.
         Directory.CreateDirectory(options.DataDirectory);
-        builder.Services.AddMedInfoStore(StoreConnection.Resolve(options.DataDirectory, builder.Configuration.GetConnectionString("PostgreSql")), options.DataDirectory);
+        var store = StoreConnection.Resolve(options.DataDirectory, builder.Configuration.GetConnectionString("PostgreSql"));
+        var keyRing = builder.Configuration.GetSection(MedInfo.Store.KeyRing.KeyRingOptions.Section).Get<MedInfo.Store.KeyRing.KeyRingOptions>() ?? new MedInfo.Store.KeyRing.KeyRingOptions();
+        keyRing.RequireCertificate |= builder.Environment.IsProduction() && store.Provider == StoreProvider.PostgreSql;
+        builder.Services.AddMedInfoStore(store, options.DataDirectory, keyRing);
         builder.Services.AddMedInfoImport();
         builder.Services.AddMedInfoPdf(pdf =>
         {

@@ -30,8 +30,11 @@ public static partial class StaffSession
     public static HttpClient Client(PortalFactory portal) =>
         portal.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Posts a page's form the way a browser does: with the antiforgery token the page rendered.</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    /// <summary>
+    /// Posts a page's form the way a browser does: with the antiforgery token the page rendered. Behind a load
+    /// balancer the post may reach another portal than the page came from (<paramref name="postTo"/>).
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, string handler, IEnumerable<KeyValuePair<string, string>> fields, string? action = null, HttpClient? postTo = null)
     {
         var page = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -39,7 +42,7 @@ public static partial class StaffSession
         Assert.NotEmpty(token);
         var body = new List<KeyValuePair<string, string>> { new("_handler", handler), new("__RequestVerificationToken", token) };
         body.AddRange(fields);
-        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(body));
+        return await (postTo ?? client).PostAsync(action ?? path, new FormUrlEncodedContent(body));
     }
 
     /// <summary>The package form filled in as staff would for one HCP request about the seed letter.</summary>

@@ -65,7 +65,8 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
 
         var result = await RunPortalAsync();
 
-        AssertOneClearLine(result, "which the trail no longer holds", "medinfo restore");
+        // The key ring was in the lost store too, so the seal itself can no longer be read.
+        AssertOneClearLine(result, "cannot be verified", "the store was lost", "medinfo restore");
     }
 
     [Fact]
@@ -114,10 +115,33 @@ public sealed class StartupFailureTests(PostgreSqlServer postgres) : IClassFixtu
         var store = await postgres.CreateAsync(data);
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(store.ConnectionString) { Username = "nobody_here", Password = "hunter2" };
 
-        var result = await RunPortalAsync(new() { [MedInfoEnvironment.PostgreSql] = builder.ConnectionString });
+        var result = await RunPortalAsync(new()
+        {
+            [MedInfoEnvironment.PostgreSql] = builder.ConnectionString,
+            [MedInfoEnvironment.KeyRingCertificate] = TestCertificate.WritePfx(data),
+            [MedInfoEnvironment.KeyRingCertificatePassword] = TestCertificate.Password,
+        });
 
         AssertOneClearLine(result, "PostgreSQL refused the sign-in", "MEDINFO_POSTGRES");
         Assert.DoesNotContain("hunter2", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_portal_in_Production_on_PostgreSQL_without_a_key_ring_certificate_does_not_start()
+    {
+        var store = await postgres.CreateAsync(data);
+
+        var result = await RunPortalAsync(new() { [MedInfoEnvironment.PostgreSql] = store.ConnectionString });
+
+        AssertOneClearLine(result, "MedInfo:KeyRing:Certificate is not set", "docs/deploy.md");
+    }
+
+    [Fact]
+    public async Task A_key_ring_certificate_that_is_not_there_is_named()
+    {
+        var result = await RunPortalAsync(new() { [MedInfoEnvironment.KeyRingCertificate] = Path.Combine(data, "nowhere.pfx") });
+
+        AssertOneClearLine(result, "nowhere.pfx, which does not exist");
     }
 
     /// <summary>
