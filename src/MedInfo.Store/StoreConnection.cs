@@ -75,7 +75,9 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
         ArgumentNullException.ThrowIfNull(builder);
         return Provider switch
         {
-            StoreProvider.PostgreSql => builder.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
+            // Migrations run inside the engine's own transaction there (see PostgreSqlEngine.MigrateAsync), on purpose.
+            StoreProvider.PostgreSql => builder.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly))
+                .ConfigureWarnings(warnings => warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.MigrationsUserTransactionWarning)),
             _ => builder.UseSqlite(ConnectionString),
         };
     }

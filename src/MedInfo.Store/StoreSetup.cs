@@ -55,22 +55,13 @@ public static class StoreSetup
     }
 
     /// <summary>
-    /// Applies pending migrations (a SQLite file is created on first start); only takes EF Core's migration lock
-    /// when there is something to apply. The engine readies the store around them (<see cref="Engines.IStoreEngine"/>):
-    /// SQLite refuses a file that is not a store, clears a migration lock left by a process that died and switches
-    /// to WAL; PostgreSQL creates the history table first.
+    /// Applies pending migrations (a SQLite file is created on first start), once however many processes start
+    /// together; the engine says how (<see cref="Engines.IStoreEngine.MigrateAsync"/>).
     /// </summary>
     public static async Task MigrateAsync(IDbContextFactory<MedInfoDb> factory, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var engine = Engines.StoreEngine.For(db);
-        await engine.BeforeMigrateAsync(db, cancellationToken).ConfigureAwait(false);
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
-        {
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        await engine.AfterMigrateAsync(db, cancellationToken).ConfigureAwait(false);
+        await Engines.StoreEngine.For(db).MigrateAsync(db, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

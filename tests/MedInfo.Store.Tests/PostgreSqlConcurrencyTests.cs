@@ -1,5 +1,6 @@
 using MedInfo.Store.Audit;
 using MedInfo.Import;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store.Tests;
 
@@ -35,6 +36,19 @@ public sealed class PostgreSqlConcurrencyTests(PostgreSqlServer server) : IAsync
         Assert.Equal([0, 40], reports.Select(r => r.NewLetters).Order());
         Assert.Equal(40, await store.CountAsync("LetterVersions"));
         Assert.Equal(40, await store.CountAsync("LetterSearch"));
+    }
+
+    [Fact]
+    public async Task Portals_starting_at_once_on_an_empty_database_migrate_it_once()
+    {
+        var empty = await server.CreateAsync(store.Directory);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => StoreSetup.MigrateAsync(StoreSetup.CreateFactory(empty)))))
+            .WaitAsync(TimeSpan.FromMinutes(2));
+
+        await using var db = await StoreSetup.CreateFactory(empty).CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.Equal(db.Database.GetMigrations().Count(), (await db.Database.GetAppliedMigrationsAsync()).Count());
     }
 
     [Fact]

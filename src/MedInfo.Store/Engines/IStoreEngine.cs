@@ -16,11 +16,11 @@ internal interface IStoreEngine
     /// <summary>The full-text index in this engine's terms.</summary>
     IFullTextDialect FullText { get; }
 
-    /// <summary>Before EF Core's migrations run: refuse what must not be migrated, clear what a dead process left.</summary>
-    Task BeforeMigrateAsync(MedInfoDb db, CancellationToken cancellationToken);
-
-    /// <summary>After the migrations: settings the engine needs for serving.</summary>
-    Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken);
+    /// <summary>
+    /// Applies the pending migrations, once however many processes start at the same moment, and readies the store
+    /// for serving; refuses what must not be migrated.
+    /// </summary>
+    Task MigrateAsync(MedInfoDb db, CancellationToken cancellationToken);
 
     /// <summary>
     /// Inside a transaction: writers of <paramref name="turn"/> across every process using the store go one after
@@ -44,6 +44,9 @@ internal enum WriterTurn
 
     /// <summary>Copying home-folder keys into the store's key ring: each key once.</summary>
     KeyRing,
+
+    /// <summary>Applying migrations: portals starting together apply each once.</summary>
+    Migration,
 }
 
 /// <summary>Picks the engine a context runs on.</summary>

@@ -23,14 +23,40 @@ internal sealed class PostgreSqlEngine : IStoreEngine
     /// <summary>The advisory lock for copying keys into the key ring (any fixed number; "MIKEYS" in ASCII).</summary>
     private const long KeyRingLockKey = 0x4D49_4B45_5953;
 
+    /// <summary>The advisory lock for applying migrations (any fixed number; "MIMIGRAT" in ASCII).</summary>
+    private const long MigrationLockKey = 0x4D49_4D49_4752_4154;
+
     public IFullTextDialect FullText { get; } = new PostgreSqlFullText();
 
     /// <summary>
-    /// EF Core reads PostgreSQL's migration history before it creates the table, and logs each such read on an empty
-    /// database as a failed command: an alarming first start. Creating the table first avoids it. (PostgreSQL's
-    /// migration lock ends with its session, so nothing is left behind by a process that died.)
+    /// All pending migrations in one transaction that holds the migration turn, checked again once the turn is
+    /// held: EF Core's own lock is taken per migration, so portals starting together interleaved them and one failed
+    /// ("column already exists"). Transaction-level, so it holds behind PgBouncer's transaction pooling too; and
+    /// PostgreSQL's DDL is transactional, so a failed start leaves the schema as it was.
     /// </summary>
-    public async Task BeforeMigrateAsync(MedInfoDb db, CancellationToken cancellationToken)
+    public async Task MigrateAsync(MedInfoDb db, CancellationToken cancellationToken)
+    {
+        await CreateHistoryTableAsync(db, cancellationToken).ConfigureAwait(false);
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await TakeTurnAsync(db, WriterTurn.Migration, cancellationToken).ConfigureAwait(false);
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// EF Core reads PostgreSQL's migration history before it creates the table, and logs each such read on an empty
+    /// database as a failed command: an alarming first start. Creating the table first avoids it.
+    /// </summary>
+    private static async Task CreateHistoryTableAsync(MedInfoDb db, CancellationToken cancellationToken)
     {
         try
         {
@@ -38,11 +64,9 @@ internal sealed class PostgreSqlEngine : IStoreEngine
         }
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
         {
-            // Another portal starting at the same moment created it; the migration lock orders the rest.
+            // Another portal starting at the same moment created it; the migration turn orders the rest.
         }
     }
-
-    public Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// A transaction-level advisory lock, released when the transaction ends (or its session dies). Never a
@@ -54,7 +78,8 @@ internal sealed class PostgreSqlEngine : IStoreEngine
         {
             WriterTurn.Import => ImportLockKey,
             WriterTurn.AuditChain => ChainLockKey,
-            _ => KeyRingLockKey,
+            WriterTurn.KeyRing => KeyRingLockKey,
+            _ => MigrationLockKey,
         };
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken).ConfigureAwait(false);
     }

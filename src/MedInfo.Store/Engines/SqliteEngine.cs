@@ -17,14 +17,21 @@ internal sealed class SqliteEngine : IStoreEngine
 
     public IFullTextDialect FullText { get; } = new SqliteFullText();
 
-    public async Task BeforeMigrateAsync(MedInfoDb db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses a file that is not a store, clears a migration lock left by a process that died, applies what is
+    /// pending under EF Core's lock (only taken when there is something to apply), and switches to WAL.
+    /// </summary>
+    public async Task MigrateAsync(MedInfoDb db, CancellationToken cancellationToken)
     {
         await RefuseAFileThatIsNotAStoreAsync(db, cancellationToken).ConfigureAwait(false);
         await MigrationLock.ReleaseIfStaleAsync(db, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-    }
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).Any())
+        {
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
 
-    public async Task AfterMigrateAsync(MedInfoDb db, CancellationToken cancellationToken) =>
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock.</summary>
     public Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
