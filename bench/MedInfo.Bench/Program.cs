@@ -61,6 +61,12 @@ if (Wants("pdf"))
     await PdfBench.RunAsync(workspace, repository, report);
 }
 
+if (Wants("cluster"))
+{
+    Console.WriteLine("Cluster: scripts/cluster.sh, nginx over two portals on PostgreSQL …");
+    await ClusterBench.RunAsync(workspace, repository, report);
+}
+
 if (Wants("memory"))
 {
     Console.WriteLine("Memory …");

@@ -1,6 +1,7 @@
 using MedInfo.Import;
 using MedInfo.Store.Audit;
 using MedInfo.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Store.Tests;
 
@@ -56,6 +57,18 @@ public sealed class PgBouncerTests(PostgreSqlServer server) : IAsyncLifetime
         }
 
         Assert.Equal(24, await store.CountAsync("LetterVersions"));
+    }
+
+    [Fact]
+    public async Task Portals_starting_at_once_on_an_empty_database_migrate_it_once_through_the_pooler()
+    {
+        var empty = StoreConnection.PostgreSql(bouncer.Through((await server.CreateAsync(store.Directory)).ConnectionString));
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => StoreSetup.MigrateAsync(StoreSetup.CreateFactory(empty)))))
+            .WaitAsync(TimeSpan.FromMinutes(2));
+
+        await using var db = await StoreSetup.CreateFactory(empty).CreateDbContextAsync();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MedInfo.Web.Tests;
+namespace MedInfo.Testing;
 
-/// <summary>A TCP port on 127.0.0.1 that nothing listens on now, for a process a test starts.</summary>
-public static class LoopbackPort
+/// <summary>A TCP port on 127.0.0.1 that nothing listens on now, for a process a test or benchmark starts.</summary>
+internal static class LoopbackPort
 {
     public static int Free()
     {

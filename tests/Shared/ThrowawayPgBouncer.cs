@@ -36,7 +36,7 @@ internal sealed class ThrowawayPgBouncer : IAsyncDisposable
 
         var server = new NpgsqlConnectionStringBuilder(serverConnectionString);
         var folder = Directory.CreateTempSubdirectory("medinfo-pgbouncer-").FullName;
-        var port = ThrowawayPostgreSql.FreePort();
+        var port = LoopbackPort.Free();
         await File.WriteAllTextAsync(Path.Combine(folder, "users.txt"), $"\"{server.Username}\" \"\"\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "pgbouncer.ini"), $"""
             [databases]

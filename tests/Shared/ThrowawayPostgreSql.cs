@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MedInfo.Store;
 using Npgsql;
 
@@ -40,7 +38,7 @@ internal sealed class ThrowawayPostgreSql : IAsyncDisposable
         }
 
         folder = Directory.CreateTempSubdirectory("medinfo-pg-").FullName;
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         if (Environment.IsPrivilegedProcess)
         {
             await RunAsync("chown", ["postgres", folder], asPostgres: false); // PostgreSQL refuses to run as root
@@ -82,13 +80,6 @@ internal sealed class ThrowawayPostgreSql : IAsyncDisposable
     }
 
     private string Data => Path.Combine(folder!, "data");
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     internal static async Task RunAsync(string program, IEnumerable<string> arguments, bool asPostgres = true)
     {

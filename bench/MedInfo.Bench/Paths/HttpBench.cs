@@ -21,17 +21,17 @@ public static class HttpBench
         }
 
         var statics = Directory.CreateDirectory(workspace.Path("http-static")).FullName;
-        await using var portal = await PortalProcess.StartAsync(repository, data, Path.Combine(repository, "content"), 5091);
+        await using var portal = await BenchPortal.StartAsync(repository, data, Path.Combine(repository, "content"), 5091);
         await using var staticPeer = await StaticPeer.StartAsync(statics, 5092);
         using var http = new HttpClient();
         http.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
-        var page = await http.GetByteArrayAsync(portal.BaseUrl + Letter);
+        var page = await http.GetByteArrayAsync(portal.Url + Letter);
         await File.WriteAllBytesAsync(Path.Combine(statics, "letter.html"), page);
         await WriteWrkScriptAsync(workspace);
 
         var peer = Wrk(workspace, staticPeer.BaseUrl + "/letter.html");
-        var cached = Wrk(workspace, portal.BaseUrl + Letter);
-        var uncached = Wrk(workspace, portal.BaseUrl + Letter + "/versions/1");
+        var cached = Wrk(workspace, portal.Url + Letter);
+        var uncached = Wrk(workspace, portal.Url + Letter + "/versions/1");
         string Figure(WrkResult r) => $"{Report.Number(r.RequestsPerSecond, "req/s")}, p50 {Report.Ms(r.P50)}, p95 {Report.Ms(r.P95)}, p99 {Report.Ms(r.P99)}, {r.Errors} errors";
         var peerFigure = $"static {Report.Number(peer.RequestsPerSecond, "req/s")}, p95 {Report.Ms(peer.P95)}";
         report.Add(new BenchRow($"Letter page ({page.Length / 1024} KB), cached, 64 conn.", Figure(cached), peerFigure,
@@ -44,10 +44,10 @@ public static class HttpBench
 
     internal sealed record WrkResult(double RequestsPerSecond, double P50, double P95, double P99, long Errors);
 
-    /// <summary>wrk at 64 connections for 8 s with the HCP cookie (the report script written first).</summary>
-    internal static WrkResult Wrk(Workspace workspace, string url)
+    /// <summary>wrk at 64 connections for 8 s (or as given) with the HCP cookie (the report script written first).</summary>
+    internal static WrkResult Wrk(Workspace workspace, string url, int connections = 64, int seconds = 8)
     {
-        var start = new ProcessStartInfo("wrk", ["-t2", "-c64", "-d8s", "--timeout", "5s", "-H", "Cookie: medinfo-hcp=yes", "-s", workspace.Path("wrk-report.lua"), url])
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections.ToString(CultureInfo.InvariantCulture)}", $"-d{seconds.ToString(CultureInfo.InvariantCulture)}s", "--timeout", "5s", "-H", "Cookie: medinfo-hcp=yes", "-s", workspace.Path("wrk-report.lua"), url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

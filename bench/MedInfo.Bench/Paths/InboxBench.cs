@@ -50,8 +50,8 @@ public static partial class InboxBench
         var searchRows = FillSearches(connectionString, 1_000_000);
         Console.WriteLine($"  {requests:N0} requests written in {clock.Elapsed.TotalSeconds:0.0} s");
 
-        await using var portal = await PortalProcess.StartAsync(repository, data, Path.Combine(repository, "content"), 5093);
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(portal.BaseUrl) };
+        await using var portal = await BenchPortal.StartAsync(repository, data, Path.Combine(repository, "content"), 5093);
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = new Uri(portal.Url) };
         await SignInAsync(http);
 
         string[] views =

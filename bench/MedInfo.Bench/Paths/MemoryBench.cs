@@ -12,13 +12,13 @@ public static class MemoryBench
 
     public static async Task RunAsync(Workspace workspace, string repository, string store, Report report)
     {
-        await using var portal = await PortalProcess.StartAsync(repository, store, workspace.Corpus, 5092);
+        await using var portal = await BenchPortal.StartAsync(repository, store, workspace.Corpus, 5092);
         using (var http = new HttpClient())
         {
             http.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
             foreach (var path in new[] { "/", "/search?q=response", "/letters/darzalex-poems-syndrome" })
             {
-                await http.GetAsync(portal.BaseUrl + path);
+                await http.GetAsync(portal.Url + path);
             }
         }
 
@@ -32,8 +32,8 @@ public static class MemoryBench
             ExecutablePath = new MedInfo.Pdf.PdfOptions().ChromiumPath,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-dev-shm-usage"],
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.BaseUrl });
-        await context.AddCookiesAsync([new Cookie { Name = "medinfo-hcp", Value = "yes", Url = portal.BaseUrl }]);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = portal.Url });
+        await context.AddCookiesAsync([new Cookie { Name = "medinfo-hcp", Value = "yes", Url = portal.Url }]);
         var before = portal.WorkingSetMegabytes();
         for (var i = 0; i < Circuits; i++)
         {

@@ -146,12 +146,12 @@ public static class SearchBench
         var data = workspace.Path("store-search-http");
         CopyStore(importedStore, data);
         var statics = Directory.CreateDirectory(workspace.Path("search-static")).FullName;
-        await using var portal = await PortalProcess.StartAsync(repository, data, workspace.Corpus, 5093);
+        await using var portal = await BenchPortal.StartAsync(repository, data, workspace.Corpus, 5093);
         await using var staticPeer = await StaticPeer.StartAsync(statics, 5094);
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(5) };
         http.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
         var queries = await QueriesAsync(StoreSetup.CreateFactory(StoreLocation.ConnectionString(data)));
-        var page = await http.GetByteArrayAsync(portal.BaseUrl + "/search?q=response"); // waits for the index
+        var page = await http.GetByteArrayAsync(portal.Url + "/search?q=response"); // waits for the index
         await File.WriteAllBytesAsync(Path.Combine(statics, "search.html"), page);
         await HttpBench.WriteWrkScriptAsync(workspace);
 
@@ -160,7 +160,7 @@ public static class SearchBench
         var peer = HttpBench.Wrk(workspace, staticPeer.BaseUrl + "/search.html");
         foreach (var (label, query) in new[] { ("a common word", "response"), ("a brand name", queries[0]) })
         {
-            var url = portal.BaseUrl + "/search?q=" + Uri.EscapeDataString(query);
+            var url = portal.Url + "/search?q=" + Uri.EscapeDataString(query);
             HttpBench.Wrk(workspace, url);
             var result = HttpBench.Wrk(workspace, url);
             report.Add(new BenchRow($"Search page, {label} ('{query}'), {workspace.Letters:N0} letters, 64 conn.",

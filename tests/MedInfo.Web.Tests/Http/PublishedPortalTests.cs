@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using MedInfo.Content.Tests;
 using MedInfo.Store;
+using MedInfo.Testing;
 
 namespace MedInfo.Web.Tests.Http;
 
@@ -18,8 +19,7 @@ public sealed class PublishedPortalTests : IAsyncLifetime
     ];
 
     private readonly string root = Directory.CreateTempSubdirectory("medinfo-published-").FullName;
-    private Process? portal;
-    private string url = string.Empty;
+    private PortalProcess? portal;
 
     public async Task InitializeAsync()
     {
@@ -28,61 +28,27 @@ public sealed class PublishedPortalTests : IAsyncLifetime
         var publish = await RunAsync("dotnet", ["publish", Path.Combine(RepositoryPaths.Root, "src", "MedInfo.Web", "MedInfo.Web.csproj"), "-c", "Release", "--no-build", "--nologo", "-v", "quiet", "-o", app]);
         Assert.True(publish.ExitCode == 0, publish.Output);
 
-        url = $"http://127.0.0.1:{LoopbackPort.Free()}";
-
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(app, "MedInfo.Web.dll"), "--urls", url])
+        portal = await PortalProcess.StartAsync(app, new Dictionary<string, string>
         {
-            WorkingDirectory = app,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment[MedInfoEnvironment.DataDirectory] = Path.Combine(root, "data");
-        start.Environment["MedInfo__ContentDirectory"] = RepositoryPaths.Content;
-        start.Environment.Remove(MedInfoEnvironment.PostgreSql);
-        portal = Process.Start(start)!;
-        portal.OutputDataReceived += (_, _) => { };
-        portal.ErrorDataReceived += (_, _) => { };
-        portal.BeginOutputReadLine();
-        portal.BeginErrorReadLine();
-        using var probe = new HttpClient();
-        for (var attempt = 0; attempt < 300; attempt++)
-        {
-            try
-            {
-                if ((await probe.GetAsync(url + "/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(200);
-        }
-
-        Assert.Fail("The published portal did not become ready in a minute.");
+            [MedInfoEnvironment.DataDirectory] = Path.Combine(root, "data"),
+            ["MedInfo__ContentDirectory"] = RepositoryPaths.Content,
+        });
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
-        if (portal is { HasExited: false })
+        if (portal is not null)
         {
-            portal.Kill(entireProcessTree: true);
-            portal.WaitForExit();
+            await portal.DisposeAsync();
         }
 
-        portal?.Dispose();
         Directory.Delete(root, recursive: true);
-        return Task.CompletedTask;
     }
 
     [Fact]
     public async Task Every_page_and_every_asset_it_links_answers()
     {
-        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        using var client = new HttpClient { BaseAddress = new Uri(portal!.Url) };
         client.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
         var assets = new SortedSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
