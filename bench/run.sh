@@ -2,7 +2,7 @@
 # The benchmark harness: every hot path against its peer, in one run, then a table (also written to
 # bench/out/report.md). Installs its peers (Debian's hugo and wrk) when run as root. Synthetic letters only,
 # written under bench/out/, never content/. Options: --letters N (default 10000), --large N (100000),
-# --only import,search,postgres,parse,http,inbox,pdf,memory,cluster; --requests N (100000) for the inbox.
+# --only import,search,postgres,parse,http,pages,inbox,pdf,memory,cluster; --requests N (100000) for the inbox.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

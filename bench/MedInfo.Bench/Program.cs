@@ -49,6 +49,12 @@ if (Wants("http"))
     await HttpBench.RunAsync(workspace, repository, report);
 }
 
+if (Wants("pages"))
+{
+    Console.WriteLine("Home, product and health pages at scale …");
+    await PagesBench.RunAsync(workspace, store, repository, report);
+}
+
 if (Wants("inbox"))
 {
     Console.WriteLine("Staff inbox and request page …");

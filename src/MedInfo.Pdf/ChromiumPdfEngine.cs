@@ -43,6 +43,31 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
     /// <summary>The running browser, if any (tests close it to check that the engine starts another).</summary>
     internal IBrowser? CurrentBrowser => browser;
 
+    /// <summary>Whether Chromium is running now (started by a print or by <see cref="StartAsync"/>).</summary>
+    public bool IsRunning => browser is { IsConnected: true };
+
+    /// <summary>
+    /// Starts Chromium and readies one print page, as the first print would: most of the first PDF's wait.
+    /// Nothing when Chromium is not installed (the health check says so; an export says how to install it).
+    /// </summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsInstalled)
+        {
+            return;
+        }
+
+        await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            idlePages.Push(await TakePageAsync(cancellationToken).ConfigureAwait(false));
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
     /// <summary>Whether the Chromium binary is where the options say (for health checks and clear errors).</summary>
     public bool IsInstalled => File.Exists(options.ChromiumPath);
 

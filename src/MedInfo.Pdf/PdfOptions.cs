@@ -8,6 +8,12 @@ public sealed class PdfOptions
     /// <summary>Debian's chromium package; configuration (or MEDINFO_CHROMIUM) can point elsewhere.</summary>
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 
+    /// <summary>
+    /// Start Chromium (and one print page) in the background once the portal is up, so the first reader's PDF does
+    /// not wait for it. (The command line starts it only when it prints.)
+    /// </summary>
+    public bool StartWithPortal { get; set; } = true;
+
     /// <summary>PDFs printed at once; more wait in the queue.</summary>
     public int MaxConcurrency { get; set; } = 2;
 

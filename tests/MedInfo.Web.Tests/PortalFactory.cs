@@ -43,6 +43,8 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("MedInfo:DataDirectory", Path.Combine(Root, "data"));
         builder.UseSetting("MedInfo:ContentDirectory", ContentDirectory);
+        // Chromium starts on the first export here, as tests ask for few (PdfEngineStartupTests turn this back on).
+        builder.UseSetting("MedInfo:Pdf:StartWithPortal", "false");
         // A home folder of its own: a portal copies the keys it finds there into its store's key ring.
         builder.UseSetting("MedInfo:KeyRing:HomeFolderKeys", Path.Combine(Root, "home-keys"));
 

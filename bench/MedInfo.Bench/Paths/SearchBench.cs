@@ -221,7 +221,7 @@ public static class SearchBench
     }
 
     /// <summary>A copy of a SQLite store in a folder of its own, through SQLite's backup (consistent while open).</summary>
-    private static void CopyStore(string source, string target)
+    internal static void CopyStore(string source, string target)
     {
         if (Directory.Exists(target))
         {

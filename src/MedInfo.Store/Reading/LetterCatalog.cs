@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using MedInfo.Letters;
 using MedInfo.Store.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -159,6 +160,23 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
 
         return kept.Audience.IsReadableBy(reader) ? kept.Stamp : null;
     }
+
+    /// <summary>
+    /// What the pages that list letters show this reader (the home page, a product's page) depends on: which letters
+    /// are published for them, in which versions. Changes with every import that changes a listing; kept like the
+    /// lists themselves, so it costs one scan of the letters per <see cref="StampLifetime"/>, not one per request.
+    /// </summary>
+    public Task<string> GetListingStampAsync(Readership reader, CancellationToken cancellationToken = default) =>
+        KeptAsync(nameof(GetListingStampAsync), reader, async () =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            var published = await PublishedLetters(db, reader).GroupBy(_ => 1)
+                .Select(g => new { Count = g.Count(), Sum = g.Sum(l => (long)l.PublishedVersionId!.Value), Last = g.Max(l => l.PublishedVersionId!.Value) })
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return published is null
+                ? "none"
+                : string.Create(CultureInfo.InvariantCulture, $"{published.Count}-{published.Sum}-{published.Last}");
+        });
 
     /// <summary>
     /// Whether a letter (or, with <paramref name="number"/>, one of its versions) is published but not for this

@@ -110,7 +110,7 @@ internal sealed partial class ContentStartup(
             }
             if (report.Written)
             {
-                await outputCache.EvictByTagAsync(LetterCaching.Tag, cancellationToken);
+                await outputCache.EvictByTagAsync(MedInfo.Web.Components.Pages.ReaderPageCaching.Tag, cancellationToken);
             }
         }
         finally

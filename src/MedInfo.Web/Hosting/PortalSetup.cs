@@ -4,6 +4,7 @@ using MedInfo.Import;
 using MedInfo.Pdf;
 using MedInfo.Store;
 using MedInfo.Web.Components;
+using MedInfo.Web.Components.Pages;
 using MedInfo.Web.Components.Pages.Ask;
 using MedInfo.Web.Components.Pages.Editing;
 using MedInfo.Web.Components.Pages.Insights;
@@ -127,6 +128,7 @@ public static class PortalSetup
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
         builder.Services.AddHostedService<RetentionJob>(); // after the store is ready
         builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Search.SearchIndexStartup>();
+        builder.Services.AddHostedService<PdfEngineStartup>();
         builder.Services.AddSingleton<LetterViewCounter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<LetterViewCounter>());
         builder.Services.AddSingleton<MedInfo.Web.Components.Pages.Search.SearchCounter>();
@@ -137,7 +139,7 @@ public static class PortalSetup
         builder.Services.AddSingleton<MedInfo.Web.Counting.IPendingCounts>(s => s.GetRequiredService<MedInfo.Web.Components.Pages.Search.SearchCounter>());
         builder.Services.AddOutputCache(cache =>
         {
-            cache.AddPolicy(LetterCaching.Policy, new LetterOutputCachePolicy());
+            cache.AddPolicy(ReaderPageCaching.Policy, new ReaderPageOutputCachePolicy());
         });
         builder.Services.AddRateLimiter(limits =>
         {
@@ -265,7 +267,7 @@ public static class PortalSetup
         });
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
-        app.UseLetterCacheHeaders();
+        app.UseReaderPageCacheHeaders();
         app.UseOutputCache();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -163,3 +163,34 @@ public sealed class DevelopmentPdfTests(DevelopmentPortalFactory portal) : IClas
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
     }
 }
+
+/// <summary>
+/// A portal starts Chromium in the background once it is up, so the first reader's PDF does not wait seconds for
+/// the browser; start-up itself does not wait for it.
+/// </summary>
+public sealed class PdfEngineStartupTests
+{
+    [Fact]
+    public async Task Chromium_is_running_after_start_up_before_any_PDF_is_asked_for()
+    {
+        await using var portal = new StartingPortal();
+        var engine = portal.Services.GetRequiredService<MedInfo.Pdf.ChromiumPdfEngine>();
+        Assert.Equal(HttpStatusCode.OK, (await portal.CreateClient().GetAsync("/healthz/live")).StatusCode);
+
+        for (var waited = System.Diagnostics.Stopwatch.StartNew(); !engine.IsRunning && waited.Elapsed < TimeSpan.FromSeconds(60);)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(engine.IsRunning, "Chromium should start by itself once the portal is up");
+    }
+
+    private sealed class StartingPortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("MedInfo:Pdf:StartWithPortal", "true");
+        }
+    }
+}

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using MedInfo.Content.Tests;
+using MedInfo.Import;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedInfo.Web.Tests.Http;
 
@@ -159,6 +162,77 @@ public sealed class LetterCachingTests(PortalFactory portal) : IClassFixture<Por
         // "immutable" Cache-Control comes with the published asset manifest, not the build one tests run on.)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(response.Headers.ETag);
+    }
+}
+
+/// <summary>
+/// The home page and a product's page are what every reader opens first: for a confirmed healthcare professional
+/// they are rendered once per state of the listings and served from the output cache after that; anyone else gets
+/// the HCP question (a form), never a cached page; and an import that changes a listing shows on the next request.
+/// </summary>
+public sealed class ListingCachingTests : IDisposable
+{
+    private readonly PortalFactory portal = new();
+
+    public void Dispose() => portal.Dispose();
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/products/darzalex")]
+    public async Task A_confirmed_readers_listing_page_comes_from_the_output_cache_without_cookies(string path)
+    {
+        var client = portal.CreateHcpClient();
+        var first = await client.GetAsync(path);
+        var second = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.NotNull(first.Headers.ETag);
+        Assert.True(second.Headers.Age.HasValue, "the second response should be served from the output cache");
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag!);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(conditional)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, "Are you a US healthcare professional?")]
+    [InlineData("medinfo-hcp=no", "You are seeing information written for patients and caregivers")]
+    public async Task Anyone_else_gets_their_own_page_never_the_cached_one(string? cookie, string expected)
+    {
+        await portal.CreateHcpClient().GetAsync("/");
+        await portal.CreateHcpClient().GetAsync("/");
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        if (cookie is not null)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", cookie);
+        }
+
+        var response = await client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.False(response.Headers.Age.HasValue);
+        Assert.Contains(expected, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("You are seeing letters for healthcare professionals", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_import_that_publishes_a_letter_shows_on_the_next_home_page()
+    {
+        var client = portal.CreateHcpClient();
+        var before = await client.GetAsync("/");
+        await client.GetAsync("/");
+        File.WriteAllText(Path.Combine(portal.ContentDirectory, "quilvantor.md"), SyntheticLetters.Letter("quilvantor-invented-trial", brand: "QUILVANTOR®", generic: "quilvantumab"));
+
+        var report = await portal.Services.GetRequiredService<LetterImporter>().ImportAsync(portal.ContentDirectory);
+        var after = await client.GetAsync("/");
+        var product = await client.GetAsync("/products/quilvantor");
+
+        Assert.True(report.Written, string.Join('\n', report.Diagnostics));
+        Assert.DoesNotContain("QUILVANTOR", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("QUILVANTOR", await after.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.Equal(HttpStatusCode.OK, product.StatusCode);
     }
 }
 
