@@ -12,14 +12,17 @@ namespace MedInfo.Content;
 /// <param name="ContentHash">SHA-256 of the file's text (line endings normalised) and of its figures' images, to
 /// skip unchanged files: a changed image makes a new version as a changed word does.</param>
 /// <param name="Figures">The images its figures show, in reading order.</param>
-public sealed record LetterSource(string RelativePath, string Text, string ContentHash, Letter Letter, IReadOnlyList<FigureFile> Figures);
+/// <param name="Stamp">The file's stamp as it was read, when old enough to be trusted (<see cref="FileStamp.Trusted"/>).</param>
+public sealed record LetterSource(string RelativePath, string Text, string ContentHash, Letter Letter, IReadOnlyList<FigureFile> Figures, FileStamp? Stamp = null);
 
 /// <summary>A file the store already holds with the same hash: not parsed again (it passed every check when imported).</summary>
 /// <param name="FigureFiles">The images its stored version's figures came from (content-folder paths), hashed again to see whether one changed.</param>
-public sealed record KnownLetter(string LetterId, string ContentHash, IReadOnlyList<string>? FigureFiles = null);
+/// <param name="Stamp">The file's stamp when this machine last read it with this hash: the same stamp now, and a
+/// letter without figures, is not even read.</param>
+public sealed record KnownLetter(string LetterId, string ContentHash, IReadOnlyList<string>? FigureFiles = null, FileStamp? Stamp = null);
 
-/// <summary>A file skipped because it is unchanged: where it is and which letter it is.</summary>
-public sealed record UnchangedSource(string RelativePath, string LetterId);
+/// <summary>A file skipped because it is unchanged: where it is, which letter it is, and its trusted stamp.</summary>
+public sealed record UnchangedSource(string RelativePath, string LetterId, FileStamp? Stamp = null);
 
 /// <summary>Everything read from a content folder. <see cref="Letters"/> is only complete when there are no errors.</summary>
 /// <param name="Letters">Files that were read (new or changed).</param>
@@ -60,20 +63,31 @@ public static class ContentTreeReader
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var results = new (string Path, string Text, string Hash, LetterReadResult? Result, string? KnownId)[relativePaths.Count];
+        var results = new (string Path, string? Text, string Hash, LetterReadResult? Result, string? KnownId, FileStamp? Stamp)[relativePaths.Count];
         var done = 0;
+        var readAt = DateTime.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, relativePaths.Count), cancellationToken, async (i, ct) =>
         {
             var displayPath = Path.Join(root, relativePaths[i]).Replace('\\', '/');
-            var text = await ReadTextAsync(Path.Join(root, relativePaths[i]), ct).ConfigureAwait(false);
-            if (known is not null && known.TryGetValue(relativePaths[i], out var stored) && stored.ContentHash == KnownHash(root, text, stored.FigureFiles))
+            var file = new FileInfo(Path.Join(root, relativePaths[i]));
+            var stamp = FileStamp.Trusted(file, readAt); // taken before reading: a write during the read changes it
+            var stored = known?.GetValueOrDefault(relativePaths[i]);
+            if (stored is { Stamp: { } before, FigureFiles: null or [] } && FileStamp.Of(file) == before)
             {
-                results[i] = (relativePaths[i], text, stored.ContentHash, null, stored.LetterId);
+                results[i] = (relativePaths[i], null, stored.ContentHash, null, stored.LetterId, stamp); // not written since: not read
             }
             else
             {
-                var read = LetterReader.Read(displayPath, text, new FolderFigureFiles(root, relativePaths[i]));
-                results[i] = (relativePaths[i], text, Hash(text, read.Figures ?? []), read, null);
+                var text = await ReadTextAsync(file.FullName, ct).ConfigureAwait(false);
+                if (stored is not null && stored.ContentHash == KnownHash(root, text, stored.FigureFiles))
+                {
+                    results[i] = (relativePaths[i], text, stored.ContentHash, null, stored.LetterId, stamp);
+                }
+                else
+                {
+                    var read = LetterReader.Read(displayPath, text, new FolderFigureFiles(root, relativePaths[i]));
+                    results[i] = (relativePaths[i], text, Hash(text, read.Figures ?? []), read, null, stamp);
+                }
             }
 
             progress?.Report(Interlocked.Increment(ref done));
@@ -90,15 +104,15 @@ public static class ContentTreeReader
         }
 
         var ids = results
-            .Select(r => r.Result?.Letter is { } letter ? (r.Path, Id: letter.Metadata.Id, Line: r.Result.IdLine) : r.KnownId is { } id ? (r.Path, Id: id, Line: IdLine(r.Text)) : default)
+            .Select(r => r.Result?.Letter is { } letter ? (r.Path, Id: letter.Metadata.Id, Line: r.Result.IdLine) : r.KnownId is { } id ? (r.Path, Id: id, Line: r.Text is null ? 0 : IdLine(r.Text)) : default)
             .Where(x => x.Id is not null);
         diagnostics.AddRange(DuplicateIds(ids, root));
 
         var letters = results
             .Where(r => r.Result?.Letter is not null)
-            .Select(r => new LetterSource(r.Path, r.Text, r.Hash, r.Result!.Letter!, r.Result.Figures ?? []))
+            .Select(r => new LetterSource(r.Path, r.Text!, r.Hash, r.Result!.Letter!, r.Result.Figures ?? [], r.Stamp))
             .ToList();
-        var unchanged = results.Where(r => r.KnownId is not null).Select(r => new UnchangedSource(r.Path, r.KnownId!)).ToList();
+        var unchanged = results.Where(r => r.KnownId is not null).Select(r => new UnchangedSource(r.Path, r.KnownId!, r.Stamp)).ToList();
         return new ContentReadResult(letters, diagnostics, relativePaths.Count, unchanged, synonyms);
     }
 
@@ -164,8 +178,10 @@ public static class ContentTreeReader
 
         foreach (var (id, files) in byId.Where(kv => kv.Value.Count > 1))
         {
-            foreach (var (path, line) in files)
+            foreach (var (path, known) in files)
             {
+                // A file skipped by its stamp was not read: read it now, to point at its id.
+                var line = known > 0 ? known : IdLine(File.ReadAllText(Path.Join(root, path)));
                 var others = string.Join(", ", files.Where(f => f.Path != path).Select(f => f.Path));
                 yield return new Diagnostic(Path.Join(root, path).Replace('\\', '/'), line, 1, Severity.Error,
                     $"The id '{id}' is also used by {others}; every letter needs its own id.");

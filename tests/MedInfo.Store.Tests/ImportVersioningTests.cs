@@ -41,6 +41,61 @@ public abstract class ImportVersioningTests(ITestDatabase database) : IAsyncLife
     }
 
     [Fact]
+    public async Task A_file_whose_size_and_time_have_not_moved_is_not_read_again_and_a_save_is()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Wording one."));
+        store.Write("b.md", SyntheticLetters.Letter("letter-b"));
+        var saved = DateTime.UtcNow.AddHours(-1);
+        SetTime("a.md", saved);
+        SetTime("b.md", saved);
+        await store.ImportAsync();
+
+        // Rewritten behind the importer's back with the same size and time: as make would, it takes the file as it was.
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Wording two."));
+        SetTime("a.md", saved);
+        var untouched = await store.ImportAsync();
+        // An editor's save moves the time: read, and a new version.
+        SetTime("a.md", saved.AddMinutes(1));
+        var edited = await store.ImportAsync();
+
+        Assert.Equal((0, 2), (untouched.NewVersions, untouched.Unchanged));
+        Assert.Equal((1, 1), (edited.NewVersions, edited.Unchanged));
+        var current = (await store.Catalog.GetCurrentAsync(Readership.HealthcareProfessional, "letter-a"))!;
+        Assert.Equal(2, current.Number);
+        Assert.Equal(MedInfo.Content.ContentTreeReader.Hash(File.ReadAllText(Path.Combine(store.Content, "a.md"))), current.ContentHash);
+    }
+
+    [Fact]
+    public async Task A_file_written_moments_before_an_import_is_read_the_next_time_even_with_the_same_size_and_time()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Wording one."));
+        var written = File.GetLastWriteTimeUtc(Path.Combine(store.Content, "a.md"));
+        await store.ImportAsync();
+
+        store.Write("a.md", SyntheticLetters.Letter("letter-a", sentence: "Wording two."));
+        SetTime("a.md", written); // written again within the clock's resolution: the same stamp
+        var report = await store.ImportAsync();
+
+        Assert.Equal(1, report.NewVersions);
+    }
+
+    [Fact]
+    public async Task A_new_file_reusing_the_id_of_a_file_not_read_again_is_refused_at_its_id_line()
+    {
+        store.Write("a.md", SyntheticLetters.Letter("letter-a"));
+        SetTime("a.md", DateTime.UtcNow.AddHours(-1));
+        await store.ImportAsync();
+
+        store.Write("copy-of-a.md", SyntheticLetters.Letter("letter-a", sentence: "Another text under the same id."));
+        var report = await store.ImportAsync();
+
+        Assert.False(report.Written);
+        Assert.Contains(report.Diagnostics, d => d.ToString().Contains("a.md:2:1: error: The id 'letter-a' is also used by copy-of-a.md", StringComparison.Ordinal));
+    }
+
+    private void SetTime(string relativePath, DateTime utc) => File.SetLastWriteTimeUtc(Path.Combine(store.Content, relativePath), utc);
+
+    [Fact]
     public async Task A_letter_moved_to_another_file_unchanged_creates_no_version()
     {
         store.Write("a.md", SyntheticLetters.Letter("letter-a"));
