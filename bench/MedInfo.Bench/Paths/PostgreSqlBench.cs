@@ -26,7 +26,7 @@ public static class PostgreSqlBench
             report.Add(new BenchRow($"Import {workspace.Letters:N0} letters into PostgreSQL, cold",
                 Report.Number(workspace.Letters / postgresSeconds, "letters/s") + $" ({postgresSeconds:0.0} s)",
                 $"SQLite {Report.Number(workspace.Letters / sqliteSeconds, "letters/s")} ({sqliteSeconds:0.0} s)",
-                Report.Times(sqliteSeconds / postgresSeconds) + " speed", ">= 0.5x SQLite", sqliteSeconds / postgresSeconds >= 0.5));
+                Report.Times(sqliteSeconds / postgresSeconds) + " speed", ">= 0.7x SQLite", sqliteSeconds / postgresSeconds >= 0.7));
 
             await SearchBench.MeasureAsync(StoreSetup.CreateFactory(postgres), "PostgreSQL", workspace.Letters, goalMs: 10, buildAnchorSeconds: 18, rounds: 40, report);
         }

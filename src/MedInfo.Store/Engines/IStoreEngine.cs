@@ -14,7 +14,7 @@ namespace MedInfo.Store.Engines;
 internal interface IStoreEngine
 {
     /// <summary>The full-text index in this engine's terms.</summary>
-    IFullTextDialect FullText { get; }
+    ISearchRows SearchRows { get; }
 
     /// <summary>
     /// Applies the pending migrations, once however many processes start at the same moment, and readies the store

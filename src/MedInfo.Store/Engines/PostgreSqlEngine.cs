@@ -26,7 +26,7 @@ internal sealed class PostgreSqlEngine : IStoreEngine
     /// <summary>The advisory lock for applying migrations (any fixed number; "MIMIGRAT" in ASCII).</summary>
     private const long MigrationLockKey = 0x4D49_4D49_4752_4154;
 
-    public IFullTextDialect FullText { get; } = new PostgreSqlFullText();
+    public ISearchRows SearchRows { get; } = new PostgreSqlSearchRows();
 
     /// <summary>
     /// All pending migrations in one transaction that holds the migration turn, checked again once the turn is

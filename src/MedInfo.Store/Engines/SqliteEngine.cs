@@ -15,7 +15,7 @@ internal sealed class SqliteEngine : IStoreEngine
         ("@text", System.Data.DbType.String), ("@pmid", System.Data.DbType.String), ("@doi", System.Data.DbType.String),
     ];
 
-    public IFullTextDialect FullText { get; } = new SqliteFullText();
+    public ISearchRows SearchRows { get; } = new SqliteSearchRows();
 
     /// <summary>
     /// Refuses a file that is not a store, clears a migration lock left by a process that died, applies what is

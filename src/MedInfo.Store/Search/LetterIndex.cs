@@ -245,7 +245,7 @@ public sealed class LetterIndex : IDisposable
     private static async IAsyncEnumerable<SearchDocument> LoadAsync(
         MedInfoDb db, List<int> versionIds, bool loadAll, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var texts = Engines.StoreEngine.For(db).FullText.Texts(db);
+        var texts = Engines.StoreEngine.For(db).SearchRows.Texts(db);
         foreach (var batch in versionIds.Chunk(loadAll ? int.MaxValue : LoadBatch))
         {
             var ids = batch.ToList();

@@ -12,7 +12,7 @@ internal sealed record IndexChange(string LetterId, int? IndexedVersionId, int V
 /// </summary>
 internal sealed class SearchIndexWriter(MedInfoDb db)
 {
-    private readonly IFullTextDialect dialect = Engines.StoreEngine.For(db).FullText;
+    private readonly ISearchRows dialect = Engines.StoreEngine.For(db).SearchRows;
 
     /// <summary>Removes the rows of the versions these replace, then adds the new ones, all in one go.</summary>
     public async Task ReplaceAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)

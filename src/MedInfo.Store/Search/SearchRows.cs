@@ -21,11 +21,11 @@ internal sealed record IndexedText(int VersionId, string LetterId, string Title,
 }
 
 /// <summary>
-/// The store's search rows in one engine's own terms (SQLite's FTS5 table, PostgreSQL's table with a tsvector),
-/// one per published letter keyed by its version's id, written inside the import's transaction. They are the
-/// durable copy of what is searched: each portal builds its <see cref="LetterIndex"/> from them.
+/// The store's search rows, one per published letter keyed by its version's id, written inside the import's
+/// transaction: the durable copy of what is searched, from which each portal builds its <see cref="LetterIndex"/>.
+/// A plain table on both engines; they differ in how thousands of rows go in at once.
 /// </summary>
-internal interface IFullTextDialect
+internal interface ISearchRows
 {
     /// <summary>Every search row, to be filtered by version id.</summary>
     IQueryable<IndexedText> Texts(MedInfoDb db);
