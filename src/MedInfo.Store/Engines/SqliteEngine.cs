@@ -39,18 +39,10 @@ internal sealed class SqliteEngine : IStoreEngine
     /// <summary>One prepared command: a letter has a dozen or more references, and row-by-row tracking was most of a large import.</summary>
     public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        command.CommandText = "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)";
-        var parameters = ReferenceParameters.Select(p =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = p.Name;
-            parameter.DbType = p.Type;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = await PreparedInsert.PrepareAsync(db,
+            "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)",
+            ReferenceParameters, cancellationToken).ConfigureAwait(false);
+        var parameters = insert.Parameters;
         foreach (var (versionId, letter) in versions)
         {
             foreach (var reference in letter.References)
@@ -61,7 +53,7 @@ internal sealed class SqliteEngine : IStoreEngine
                 parameters[3].Value = reference.Text;
                 parameters[4].Value = (object?)reference.PubMedId ?? DBNull.Value;
                 parameters[5].Value = (object?)reference.Doi ?? DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await insert.RunAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MedInfo.Store.Search;
 
@@ -22,18 +21,10 @@ internal sealed class SqliteSearchRows : ISearchRows
     /// <summary>One prepared command, inside the import's transaction: a cold import adds thousands of rows.</summary>
     public async Task InsertAsync(MedInfoDb db, IReadOnlyList<IndexedText> rows, CancellationToken cancellationToken)
     {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = "INSERT INTO LetterSearch (VersionId, LetterId, Title, Products, Summary, Body, Keywords) VALUES (@version, @letter, @title, @products, @summary, @body, @keywords)";
-        var parameters = Columns.Select(c =>
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = c.Name;
-            parameter.DbType = c.Type;
-            command.Parameters.Add(parameter);
-            return parameter;
-        }).ToArray();
-        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        await using var insert = await Engines.PreparedInsert.PrepareAsync(db,
+            "INSERT INTO LetterSearch (VersionId, LetterId, Title, Products, Summary, Body, Keywords) VALUES (@version, @letter, @title, @products, @summary, @body, @keywords)",
+            Columns, cancellationToken).ConfigureAwait(false);
+        var parameters = insert.Parameters;
         foreach (var row in rows)
         {
             parameters[0].Value = row.VersionId;
@@ -43,7 +34,7 @@ internal sealed class SqliteSearchRows : ISearchRows
             parameters[4].Value = row.Summary;
             parameters[5].Value = row.Body;
             parameters[6].Value = row.Keywords;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await insert.RunAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,46 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MedInfo.Store.Engines;
+
+/// <summary>
+/// One prepared INSERT on the context's connection, inside its transaction, for SQLite's bulk rows (references,
+/// search rows): SQLite runs in this process, so a prepared statement per row costs no round trip, while EF Core's
+/// change tracking of thousands of rows was most of a large import.
+/// </summary>
+internal sealed class PreparedInsert : IAsyncDisposable
+{
+    private readonly DbCommand command;
+
+    private PreparedInsert(DbCommand command, DbParameter[] parameters)
+    {
+        this.command = command;
+        Parameters = parameters;
+    }
+
+    /// <summary>The command's parameters, in the order given: set their values, then <see cref="RunAsync"/>.</summary>
+    public DbParameter[] Parameters { get; }
+
+    public static async Task<PreparedInsert> PrepareAsync(MedInfoDb db, string sql, IReadOnlyList<(string Name, DbType Type)> parameters, CancellationToken cancellationToken)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        var created = parameters.Select(p =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = p.Name;
+            parameter.DbType = p.Type;
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        return new PreparedInsert(command, created);
+    }
+
+    public Task<int> RunAsync(CancellationToken cancellationToken) => command.ExecuteNonQueryAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => command.DisposeAsync();
+}
