@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using MedInfo.Letters;
 using MedInfo.Store.Entities;
@@ -40,9 +39,9 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// this process reset it at once (StoreChanges); an import from another process shows within this time.</summary>
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(2);
 
-    private readonly ConcurrentDictionary<string, (VersionStamp? Stamp, AudienceKind Audience, long Generation, long ExpiresAt)> stamps = new(StringComparer.Ordinal);
+    private readonly KeptValues<string, (VersionStamp? Stamp, AudienceKind Audience)> stamps = new(changes, StampLifetime, 50_000, StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<(string List, Readership Reader), (object Value, long Generation, long ExpiresAt)> lists = new();
+    private readonly KeptValues<(string List, Readership Reader), object> lists = new(changes, StampLifetime, 100);
 
     // Versions never change once written, so a version's model, once read, is good for as long as it is kept.
     // Bounded by count (a letter model is tens of kilobytes).
@@ -140,24 +139,15 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// </summary>
     public async Task<VersionStamp?> GetCurrentStampAsync(Readership reader, string letterId, CancellationToken cancellationToken = default)
     {
-        var generation = changes.Generation;
-        var now = Environment.TickCount64;
-        if (!stamps.TryGetValue(letterId, out var kept) || kept.Generation != generation || kept.ExpiresAt <= now)
+        var kept = await stamps.GetAsync(letterId, async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
             var row = await PublishedLetters(db, Readership.HealthcareProfessional)
                 .Where(l => l.Id == letterId)
                 .Select(l => new { Stamp = new VersionStamp(l.PublishedVersion!.ContentHash, l.PublishedVersion.ImportedAtUtc), l.PublishedVersion.Audience })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            if (stamps.Count > 50_000)
-            {
-                stamps.Clear(); // unknown ids from a crawler must not grow this without bound
-            }
-
-            kept = (row?.Stamp, row?.Audience ?? AudienceKind.Hcp, generation, now + (long)StampLifetime.TotalMilliseconds);
-            stamps[letterId] = kept;
-        }
-
+            return (row?.Stamp, row?.Audience ?? AudienceKind.Hcp);
+        }).ConfigureAwait(false);
         return kept.Audience.IsReadableBy(reader) ? kept.Stamp : null;
     }
 
@@ -282,19 +272,8 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// most once per <see cref="StampLifetime"/>: at 10,000 letters each costs a scan of the letters.
     /// </summary>
     private async Task<T> KeptAsync<T>(string list, Readership reader, Func<Task<T>> read)
-        where T : class
-    {
-        var generation = changes.Generation;
-        var now = Environment.TickCount64;
-        if (lists.TryGetValue((list, reader), out var kept) && kept.Generation == generation && kept.ExpiresAt > now)
-        {
-            return (T)kept.Value;
-        }
-
-        var value = await read().ConfigureAwait(false);
-        lists[(list, reader)] = (value, generation, now + (long)StampLifetime.TotalMilliseconds);
-        return value;
-    }
+        where T : class =>
+        (T)await lists.GetAsync((list, reader), async () => await read().ConfigureAwait(false)).ConfigureAwait(false);
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken = default)
     {
