@@ -1,3 +1,4 @@
+using MedInfo.Rendering;
 using MedInfo.Rendering.Print;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,7 @@ public static class PdfSetup
     {
         services.AddOptions<PdfOptions>().Configure(configure);
         services.AddSingleton<ChromiumPdfEngine>();
+        services.AddSingleton<ComponentHtml>();
         services.AddSingleton<PrintRenderer>();
         services.AddSingleton<PdfExports>();
         return services;

@@ -14,6 +14,9 @@ public sealed record DocumentMetadata(string Title, string Subject, IReadOnlyLis
     {
         ArgumentNullException.ThrowIfNull(letter);
         var metadata = letter.Metadata;
-        return new DocumentMetadata(metadata.Title, $"{metadata.DocumentKind}: {metadata.Title}", metadata.Keywords);
+        return new DocumentMetadata(metadata.Title, SubjectOf(metadata.DocumentKind, metadata.Title), metadata.Keywords);
     }
+
+    /// <summary>The subject (and a page's description): the document kind, then the title.</summary>
+    public static string SubjectOf(string documentKind, string title) => $"{documentKind}: {title}";
 }

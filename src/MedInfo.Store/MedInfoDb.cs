@@ -20,6 +20,8 @@ public sealed class MedInfoDb(DbContextOptions<MedInfoDb> options) : IdentityDbC
 
     public DbSet<StoredLetterVersion> LetterVersions => Set<StoredLetterVersion>();
 
+    public DbSet<StoredRendering> LetterRenderings => Set<StoredRendering>();
+
     public DbSet<StoredProduct> Products => Set<StoredProduct>();
 
     public DbSet<StoredReference> References => Set<StoredReference>();

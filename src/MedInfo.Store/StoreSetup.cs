@@ -35,6 +35,7 @@ public static class StoreSetup
         services.TryAddSingleton(TimeProvider.System); // a test's clock, when one was registered first
         services.AddSingleton<StoreChanges>();
         services.AddSingleton<Reading.LetterCatalog>();
+        services.AddSingleton<Reading.LetterRenderings>();
         services.AddOptions<Search.SearchOptions>();
         services.AddSingleton<Search.LetterIndex>();
         services.AddSingleton<Search.LetterSearch>();

@@ -14,6 +14,20 @@ public sealed class PortalOptions
     /// <summary>The region whose healthcare professionals the portal serves; named in the HCP notice.</summary>
     public string Region { get; set; } = "US";
 
+    /// <summary>
+    /// Memory for whole pages readers ask for most (letter pages, listings), kept as sent: compressed for browsers
+    /// that accept it, so about 10 KB for a letter page of 50 KB.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 64 * 1024)]
+    public int PageCacheMegabytes { get; set; } = 128;
+
+    /// <summary>
+    /// Memory for the letter page bodies read most, for pages not in the page cache (each body is rendered once and
+    /// kept in the store, whatever this says).
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 64 * 1024)]
+    public int KeptPageBodiesMegabytes { get; set; } = 16;
+
     /// <summary>Requests one client address may make, per window, before it is answered 429.</summary>
     [Microsoft.Extensions.Options.ValidateObjectMembers]
     public RateLimitOptions RateLimits { get; set; } = new();

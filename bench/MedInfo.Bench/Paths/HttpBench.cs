@@ -5,8 +5,8 @@ namespace MedInfo.Bench.Paths;
 
 /// <summary>
 /// The seed letter's page at 64 connections (wrk, 2 threads, sharing the 2 cores with the server): served from the
-/// output cache, rendered per request (a past version's page, which is not cached), and the peer: a static file of
-/// the same bytes from the same Kestrel.
+/// output cache; rendered per request around its body kept from its first rendering (a past version's page, which
+/// the output cache does not keep); and the peer: a static file of the same bytes from the same Kestrel.
 /// </summary>
 public static class HttpBench
 {
@@ -37,21 +37,31 @@ public static class HttpBench
         report.Add(new BenchRow($"Letter page ({page.Length / 1024} KB), cached, 64 conn.", Figure(cached), peerFigure,
             Report.Times(cached.RequestsPerSecond / peer.RequestsPerSecond) + " throughput", ">= 0.5x static, p95 < 20 ms, 0 errors",
             cached.RequestsPerSecond >= 0.5 * peer.RequestsPerSecond && cached.P95 < 20 && cached.Errors == 0));
-        report.Add(new BenchRow("Letter page, uncached (rendered), 64 conn.", Figure(uncached), peerFigure,
-            Report.Times(uncached.RequestsPerSecond / peer.RequestsPerSecond) + " throughput", ">= 0.2x static, p95 < 20 ms, 0 errors",
-            uncached.RequestsPerSecond >= 0.2 * peer.RequestsPerSecond && uncached.P95 < 20 && uncached.Errors == 0));
+        report.Add(new BenchRow("Letter page, not in the page cache (its kept body in a rendered layout), 64 conn.", Figure(uncached), peerFigure,
+            Report.Times(uncached.RequestsPerSecond / peer.RequestsPerSecond) + " throughput", ">= 0.3x static, p95 < 50 ms, 0 errors",
+            uncached.RequestsPerSecond >= 0.3 * peer.RequestsPerSecond && uncached.P95 < 50 && uncached.Errors == 0));
     }
 
     internal sealed record WrkResult(double RequestsPerSecond, double P50, double P95, double P99, long Errors);
 
-    /// <summary>wrk at 64 connections for 8 s (or as given) with the HCP cookie (the report script written first).</summary>
-    internal static WrkResult Wrk(Workspace workspace, string url, int connections = 64, int seconds = 8)
+    /// <summary>
+    /// wrk at 64 connections for 8 s (or as given) with the HCP cookie and the report script (written first), or
+    /// <paramref name="script"/>, which must end with it; <paramref name="acceptEncoding"/> asks for compression as
+    /// browsers do.
+    /// </summary>
+    internal static WrkResult Wrk(Workspace workspace, string url, int connections = 64, int seconds = 8, string? acceptEncoding = null, string script = "wrk-report.lua")
     {
-        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections.ToString(CultureInfo.InvariantCulture)}", $"-d{seconds.ToString(CultureInfo.InvariantCulture)}s", "--timeout", "5s", "-H", "Cookie: medinfo-hcp=yes", "-s", workspace.Path("wrk-report.lua"), url])
+        var start = new ProcessStartInfo("wrk", ["-t2", $"-c{connections.ToString(CultureInfo.InvariantCulture)}", $"-d{seconds.ToString(CultureInfo.InvariantCulture)}s", "--timeout", "5s", "-H", "Cookie: medinfo-hcp=yes", "-s", workspace.Path(script), url])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (acceptEncoding is not null)
+        {
+            start.ArgumentList.Insert(0, $"Accept-Encoding: {acceptEncoding}");
+            start.ArgumentList.Insert(0, "-H");
+        }
+
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start: apt-get install wrk");
         var output = wrk.StandardOutput.ReadToEnd();
         wrk.WaitForExit();
@@ -63,6 +73,20 @@ public static class HttpBench
     }
 
     internal static Task WriteWrkScriptAsync(Workspace workspace) => File.WriteAllTextAsync(workspace.Path("wrk-report.lua"), WrkScript);
+
+    /// <summary>A wrk script that asks for one of <paramref name="paths"/> at random on each request; returns its name.</summary>
+    internal static async Task<string> WriteRandomPathsScriptAsync(Workspace workspace, IEnumerable<string> paths)
+    {
+        var list = workspace.Path("wrk-paths.txt");
+        await File.WriteAllLinesAsync(list, paths);
+        await File.WriteAllTextAsync(workspace.Path("wrk-random.lua"), $$"""
+            local paths = {}
+            for line in io.lines("{{list}}") do paths[#paths + 1] = line end
+            math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+            request = function() return wrk.format(nil, paths[math.random(#paths)]) end
+            """ + "\n" + WrkScript);
+        return "wrk-random.lua";
+    }
 
     private const string WrkScript = """
         done = function(summary, latency, requests)

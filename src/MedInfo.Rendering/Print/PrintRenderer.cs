@@ -1,17 +1,13 @@
 using MedInfo.Letters;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace MedInfo.Rendering.Print;
 
 /// <summary>
-/// Renders the print documents to HTML strings with Blazor's HtmlRenderer: the same components as the letter page,
-/// outside any HTTP request, so the portal and the command line print alike. Each render gets its own service
-/// scope: the renderer resolves scoped services, which a singleton must not take from the root provider.
+/// Renders the print documents to HTML strings: the same components as the letter page, outside any HTTP request,
+/// so the portal and the command line print alike.
 /// </summary>
-public sealed class PrintRenderer(IServiceScopeFactory scopes, ILoggerFactory loggers)
+public sealed class PrintRenderer(ComponentHtml html)
 {
     /// <param name="letter">The letter to print.</param>
     /// <param name="figures">Its figures' images as data: URIs by SHA-256 (<see cref="FigureSources.DataUri"/>).</param>
@@ -29,15 +25,6 @@ public sealed class PrintRenderer(IServiceScopeFactory scopes, ILoggerFactory lo
         });
 
     private async Task<string> RenderAsync<TComponent>(Dictionary<string, object?> parameters)
-        where TComponent : IComponent
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters)).ConfigureAwait(false);
-            return output.ToHtmlString();
-        }).ConfigureAwait(false);
-        return "<!DOCTYPE html>\n" + html;
-    }
+        where TComponent : IComponent =>
+        "<!DOCTYPE html>\n" + await html.RenderAsync<TComponent>(parameters).ConfigureAwait(false);
 }

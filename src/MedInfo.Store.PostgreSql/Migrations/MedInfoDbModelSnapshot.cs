@@ -437,6 +437,28 @@ namespace MedInfo.Store.PostgreSql.Migrations
                     b.ToTable("References", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredRendering", b =>
+                {
+                    b.Property<int>("LetterVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Page")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Renderer")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("LetterVersionId", "Page", "Renderer");
+
+                    b.ToTable("LetterRenderings", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Entities.StoredSynonym", b =>
                 {
                     b.Property<int>("Id")
@@ -1094,6 +1116,15 @@ namespace MedInfo.Store.PostgreSql.Migrations
                 {
                     b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
                         .WithMany("References")
+                        .HasForeignKey("LetterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredRendering", b =>
+                {
+                    b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
+                        .WithMany()
                         .HasForeignKey("LetterVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -39,6 +39,18 @@ internal sealed class StoredLetterVersionConfiguration : IEntityTypeConfiguratio
     }
 }
 
+internal sealed class StoredRenderingConfiguration : IEntityTypeConfiguration<StoredRendering>
+{
+    public void Configure(EntityTypeBuilder<StoredRendering> builder)
+    {
+        builder.ToTable("LetterRenderings");
+        builder.HasKey(r => new { r.LetterVersionId, r.Page, r.Renderer });
+        builder.Property(r => r.Page).HasMaxLength(20);
+        builder.Property(r => r.Renderer).HasMaxLength(64);
+        builder.HasOne<StoredLetterVersion>().WithMany().HasForeignKey(r => r.LetterVersionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class StoredFigureImageConfiguration : IEntityTypeConfiguration<StoredFigureImage>
 {
     public void Configure(EntityTypeBuilder<StoredFigureImage> builder)

@@ -420,6 +420,28 @@ namespace MedInfo.Store.Migrations
                     b.ToTable("References", (string)null);
                 });
 
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredRendering", b =>
+                {
+                    b.Property<int>("LetterVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Page")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Renderer")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LetterVersionId", "Page", "Renderer");
+
+                    b.ToTable("LetterRenderings", (string)null);
+                });
+
             modelBuilder.Entity("MedInfo.Store.Entities.StoredSynonym", b =>
                 {
                     b.Property<int>("Id")
@@ -1063,6 +1085,15 @@ namespace MedInfo.Store.Migrations
                 {
                     b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
                         .WithMany("References")
+                        .HasForeignKey("LetterVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MedInfo.Store.Entities.StoredRendering", b =>
+                {
+                    b.HasOne("MedInfo.Store.Entities.StoredLetterVersion", null)
+                        .WithMany()
                         .HasForeignKey("LetterVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

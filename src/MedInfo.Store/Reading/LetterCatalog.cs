@@ -14,11 +14,17 @@ public sealed record LetterSummary(string Id, string Title, int Version, LetterS
 /// <summary>A version of a letter as stored, with the letter model as it was on that day.</summary>
 public sealed record LetterVersionView(string LetterId, int Number, string ContentHash, DateTime ImportedAtUtc, Letter Letter);
 
+/// <summary>
+/// A version as a page names it, with the HTML of that page's part kept for it (<see cref="LetterRenderings"/>):
+/// null until the build asked for has rendered and kept it.
+/// </summary>
+public sealed record VersionRendering(string LetterId, int Number, DateTime ImportedAtUtc, string Title, string DocumentKind, string? Html);
+
 /// <summary>One entry of a letter's version history.</summary>
 public sealed record VersionEntry(int Number, DateTime ImportedAtUtc, string ContentHash, DateOnly LastUpdated, string Title);
 
-/// <summary>What identifies a letter's current version for caching: its content hash and import time.</summary>
-public sealed record VersionStamp(string ContentHash, DateTime ImportedAtUtc);
+/// <summary>What identifies a version for caching: its content hash and import time, and its number.</summary>
+public sealed record VersionStamp(string ContentHash, DateTime ImportedAtUtc, int Number);
 
 /// <summary>A figure's image as stored: its bytes and media type.</summary>
 /// <param name="ForEveryone">A version for everyone (a patient letter) shows it, so any cache may keep it.</param>
@@ -39,13 +45,19 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// this process reset it at once (StoreChanges); an import from another process shows within this time.</summary>
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(2);
 
-    private readonly KeptValues<string, (VersionStamp? Stamp, AudienceKind Audience)> stamps = new(changes, StampLifetime, 50_000, StringComparer.Ordinal);
+    private readonly KeptValues<string, CurrentStamps> currentStamps = new(changes, StampLifetime, 1, StringComparer.Ordinal);
+
+    /// <summary>The last stamps read, reused while the listing they were read at stays the same.</summary>
+    private CurrentStamps? lastCurrentStamps;
+
+    private readonly KeptValues<(string LetterId, int Number), (VersionStamp? Stamp, AudienceKind Audience)> versionStamps = new(changes, StampLifetime, 50_000);
 
     private readonly KeptValues<(string List, Readership Reader), object> lists = new(changes, StampLifetime, 100);
 
     // Versions never change once written, so a version's model, once read, is good for as long as it is kept.
-    // Bounded by count (a letter model is tens of kilobytes).
-    private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 2_000 });
+    // Bounded by count: a model in memory is a tree of records, hundreds of kilobytes for a long letter, and pages
+    // need one only to render a version's body once (PDFs, comparisons and exports are the other readers).
+    private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 200 });
 
 
     /// <summary>
@@ -133,18 +145,51 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     }
 
     /// <summary>
-    /// The hash and import time of a letter's current published version (null when there is none for the reader),
-    /// for ETags and cache keys on every letter page request: kept in memory briefly, as asking the store each time
-    /// costs more than serving the cached page.
+    /// The hash, import time and number of a letter's current published version (null when there is none for the
+    /// reader), for ETags, cache keys and bodies on every letter page request. Asking the store for one letter each
+    /// time costs more than serving the cached page, and readers of a large library ask for many different letters:
+    /// so every letter's stamp is read in one query and kept, checked against the listing stamp (which changes with
+    /// any publication or retirement) at most once per <see cref="StampLifetime"/>, and read again when it changed.
     /// </summary>
     public async Task<VersionStamp?> GetCurrentStampAsync(Readership reader, string letterId, CancellationToken cancellationToken = default)
     {
-        var kept = await stamps.GetAsync(letterId, async () =>
+        var current = await currentStamps.GetAsync(nameof(currentStamps), () => ReadCurrentStampsAsync(cancellationToken)).ConfigureAwait(false);
+        return current.ByLetter.TryGetValue(letterId, out var kept) && kept.Audience.IsReadableBy(reader) ? kept.Stamp : null;
+    }
+
+    private async Task<CurrentStamps> ReadCurrentStampsAsync(CancellationToken cancellationToken)
+    {
+        // Read first, and afresh: an import in between makes the next check read the stamps again, never miss it.
+        var listing = await ReadListingStampAsync(Readership.HealthcareProfessional, cancellationToken).ConfigureAwait(false);
+        if (Volatile.Read(ref lastCurrentStamps) is { } last && last.Listing == listing)
+        {
+            return last;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await PublishedLetters(db, Readership.HealthcareProfessional)
+            .Select(l => new { l.Id, Stamp = new VersionStamp(l.PublishedVersion!.ContentHash, l.PublishedVersion.ImportedAtUtc, l.PublishedVersion.Number), l.PublishedVersion.Audience })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var read = new CurrentStamps(listing, rows.ToDictionary(r => r.Id, r => (r.Stamp, r.Audience), StringComparer.Ordinal));
+        Volatile.Write(ref lastCurrentStamps, read);
+        return read;
+    }
+
+    /// <summary>Every published letter's current stamp and audience, as of <paramref name="Listing"/>.</summary>
+    private sealed record CurrentStamps(string Listing, IReadOnlyDictionary<string, (VersionStamp Stamp, AudienceKind Audience)> ByLetter);
+
+    /// <summary>
+    /// The stamp of a numbered version the reader may read (see <see cref="GetVersionAsync"/>), null otherwise: kept
+    /// like <see cref="GetCurrentStampAsync"/>, for pages that are served without asking the store each time.
+    /// </summary>
+    public async Task<VersionStamp?> GetVersionStampAsync(Readership reader, string letterId, int number, CancellationToken cancellationToken = default)
+    {
+        var kept = await versionStamps.GetAsync((letterId, number), async () =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var row = await PublishedLetters(db, Readership.HealthcareProfessional)
-                .Where(l => l.Id == letterId)
-                .Select(l => new { Stamp = new VersionStamp(l.PublishedVersion!.ContentHash, l.PublishedVersion.ImportedAtUtc), l.PublishedVersion.Audience })
+            var row = await PublishedVersions(db, Readership.HealthcareProfessional)
+                .Where(v => v.LetterId == letterId && v.Number == number)
+                .Select(v => new { Stamp = new VersionStamp(v.ContentHash, v.ImportedAtUtc, v.Number), v.Audience })
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return (row?.Stamp, row?.Audience ?? AudienceKind.Hcp);
         }).ConfigureAwait(false);
@@ -157,16 +202,18 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// lists themselves, so it costs one scan of the letters per <see cref="StampLifetime"/>, not one per request.
     /// </summary>
     public Task<string> GetListingStampAsync(Readership reader, CancellationToken cancellationToken = default) =>
-        KeptAsync(nameof(GetListingStampAsync), reader, async () =>
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var published = await PublishedLetters(db, reader).GroupBy(_ => 1)
-                .Select(g => new { Count = g.Count(), Sum = g.Sum(l => (long)l.PublishedVersionId!.Value), Last = g.Max(l => l.PublishedVersionId!.Value) })
-                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return published is null
-                ? "none"
-                : string.Create(CultureInfo.InvariantCulture, $"{published.Count}-{published.Sum}-{published.Last}");
-        });
+        KeptAsync(nameof(GetListingStampAsync), reader, () => ReadListingStampAsync(reader, cancellationToken));
+
+    private async Task<string> ReadListingStampAsync(Readership reader, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var published = await PublishedLetters(db, reader).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Sum = g.Sum(l => (long)l.PublishedVersionId!.Value), Last = g.Max(l => l.PublishedVersionId!.Value) })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return published is null
+            ? "none"
+            : string.Create(CultureInfo.InvariantCulture, $"{published.Count}-{published.Sum}-{published.Last}");
+    }
 
     /// <summary>
     /// Whether a letter (or, with <paramref name="number"/>, one of its versions) is published but not for this
@@ -196,6 +243,14 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
             .Select(l => new VersionKey(l.PublishedVersion!.Id, l.PublishedVersion.LetterId, l.PublishedVersion.Number, l.PublishedVersion.ContentHash, l.PublishedVersion.ImportedAtUtc))
             .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         return version is null ? null : await ViewAsync(db, version, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The version <see cref="GetVersionAsync"/> gives, without its model: with its kept rendering of <paramref name="page"/> by <paramref name="renderer"/>.</summary>
+    public async Task<VersionRendering?> GetVersionRenderingAsync(Readership reader, string letterId, int number, string page, string renderer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await WithRendering(db, PublishedVersions(db, reader).Where(v => v.LetterId == letterId && v.Number == number), page, renderer)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -291,6 +346,10 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     private static IQueryable<StoredLetterVersion> PublishedVersions(MedInfoDb db, Readership reader) =>
         db.LetterVersions.AsNoTracking().Where(v => v.Status == LetterStatus.Published
             && (reader == Readership.HealthcareProfessional || v.Audience == AudienceKind.Patient));
+
+    private static IQueryable<VersionRendering> WithRendering(MedInfoDb db, IQueryable<StoredLetterVersion> versions, string page, string renderer) =>
+        versions.Select(v => new VersionRendering(v.LetterId, v.Number, v.ImportedAtUtc, v.Title, v.DocumentKind,
+            db.LetterRenderings.Where(r => r.LetterVersionId == v.Id && r.Page == page && r.Renderer == renderer).Select(r => r.Html).FirstOrDefault()));
 
     private static IQueryable<LetterSummary> Summaries(IQueryable<StoredLetter> letters) =>
         letters.Select(l => new LetterSummary(l.Id, l.PublishedVersion!.Title, l.PublishedVersion.Number, l.PublishedVersion.Status, l.PublishedVersion.LastUpdated, l.IsRetired, l.PublishedVersion.ImportedAtUtc, l.PublishedVersion.Audience));

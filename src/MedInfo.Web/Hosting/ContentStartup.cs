@@ -4,7 +4,6 @@ using MedInfo.Import;
 using MedInfo.Store.Reading;
 using MedInfo.Web.Components.Pages.Editing;
 using MedInfo.Web.Components.Pages.Letter;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace MedInfo.Web.Hosting;
@@ -23,7 +22,6 @@ internal sealed partial class ContentStartup(
     AuditTrail audit,
     MedInfo.Store.Requests.RequestLog requestLog,
     ContentImportStatus status,
-    IOutputCacheStore outputCache,
     Microsoft.Extensions.Options.IOptions<PortalOptions> settings,
     IHostEnvironment environment,
     ILogger<ContentStartup> logger) : IHostedService, IDisposable
@@ -107,10 +105,6 @@ internal sealed partial class ContentStartup(
             else
             {
                 LogImportFailed(options.ContentDirectory!, report.Summary);
-            }
-            if (report.Written)
-            {
-                await outputCache.EvictByTagAsync(MedInfo.Web.Components.Pages.ReaderPageCaching.Tag, cancellationToken);
             }
         }
         finally

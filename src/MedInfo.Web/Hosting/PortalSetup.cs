@@ -129,6 +129,8 @@ public static class PortalSetup
         builder.Services.AddHostedService<RetentionJob>(); // after the store is ready
         builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Search.SearchIndexStartup>();
         builder.Services.AddHostedService<PdfEngineStartup>();
+        builder.Services.AddSingleton<LetterPageBodies>();
+        builder.Services.AddHostedService<OtherBuildsBodiesCleanup>(); // after the store is ready
         builder.Services.AddSingleton<LetterViewCounter>();
         builder.Services.AddHostedService(s => s.GetRequiredService<LetterViewCounter>());
         builder.Services.AddSingleton<MedInfo.Web.Components.Pages.Search.SearchCounter>();
@@ -137,10 +139,7 @@ public static class PortalSetup
         builder.Services.AddSingleton<MedInfo.Web.Components.Pages.Insights.InsightsNow>();
         builder.Services.AddSingleton<MedInfo.Web.Counting.IPendingCounts>(s => s.GetRequiredService<LetterViewCounter>());
         builder.Services.AddSingleton<MedInfo.Web.Counting.IPendingCounts>(s => s.GetRequiredService<MedInfo.Web.Components.Pages.Search.SearchCounter>());
-        builder.Services.AddOutputCache(cache =>
-        {
-            cache.AddPolicy(ReaderPageCaching.Policy, new ReaderPageOutputCachePolicy());
-        });
+        builder.Services.AddReaderPageCaching();
         builder.Services.AddRateLimiter(limits =>
         {
             limits.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -269,6 +268,7 @@ public static class PortalSetup
         app.UseRateLimiter();
         app.UseReaderPageCacheHeaders();
         app.UseOutputCache();
+        app.UseReaderPageCompression();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

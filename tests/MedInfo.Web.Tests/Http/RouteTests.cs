@@ -57,6 +57,7 @@ public sealed class RouteTests(PortalFactory portal) : IClassFixture<PortalFacto
     [InlineData("/letters/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
     [InlineData("/letters/..%2F..%2Fetc%2Fpasswd")]
     [InlineData("/nothing/here")]
+    [InlineData("/not-found")] // the 404 page itself, asked for by its address
     public async Task Unknown_addresses_get_the_site_404_page_never_a_500(string url)
     {
         var response = await client.GetAsync(url);

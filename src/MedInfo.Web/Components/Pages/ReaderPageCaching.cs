@@ -4,6 +4,8 @@ using MedInfo.Web.Components.Pages.Editing;
 using MedInfo.Web.Components.Pages.Hcp;
 using MedInfo.Web.Components.Pages.Letter;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MedInfo.Web.Components.Pages;
@@ -11,7 +13,8 @@ namespace MedInfo.Web.Components.Pages;
 /// <summary>
 /// The pages readers meet most are rendered once per state of what they show and then served from the output
 /// cache. Before such a page renders, its stamp becomes the ETag (a matching If-None-Match gets 304) and part of the
-/// output cache key, so a new import can never serve a stale page:
+/// output cache key, so a new import can never serve a stale page, and an import leaves the pages it did not change
+/// cached:
 /// <list type="bullet">
 /// <item>a letter's page: by the hash of its current version (immutable, so kept long);</item>
 /// <item>the home page and a product's page, for a reader who has confirmed being a healthcare professional: by
@@ -22,11 +25,41 @@ namespace MedInfo.Web.Components.Pages;
 internal static class ReaderPageCaching
 {
     public const string Policy = "reader-page";
-    public const string Tag = "letters";
     private const string StampItem = "medinfo-page-stamp";
     private const string ListingItem = "medinfo-listing-page";
 
     public static string? StampOf(HttpContext context) => context.Items[StampItem] as string;
+
+    /// <summary>The output cache with the reader-page policy, and compression for the pages it keeps.</summary>
+    public static IServiceCollection AddReaderPageCaching(this IServiceCollection services)
+    {
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PortalOptions>>((cache, portal) =>
+        {
+            cache.AddPolicy(Policy, new ReaderPageOutputCachePolicy());
+            cache.SizeLimit = portal.Value.PageCacheMegabytes * 1024L * 1024;
+        });
+        services.AddOutputCache();
+        // Each page is compressed once and then served from the cache: worth the better ratio of the optimal level.
+        services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = System.IO.Compression.CompressionLevel.Optimal);
+        services.AddResponseCompression(compression =>
+        {
+            // Only the stamped pages are compressed (UseReaderPageCompression): they reflect nothing a request
+            // sends and carry no secret, so compressing them over HTTPS gives BREACH nothing to work with.
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Compresses the stamped pages for readers whose browsers accept it. Placed after the output cache, so the cache
+    /// keeps each page compressed (by the reader's Accept-Encoding): a page of tens of kilobytes is kept in a few,
+    /// and served from memory without compressing it again.
+    /// </summary>
+    public static IApplicationBuilder UseReaderPageCompression(this IApplicationBuilder app) =>
+        app.UseWhen(context => StampOf(context) is not null, pages => pages.UseResponseCompression());
 
     public static bool IsListing(HttpContext context) => context.Items.ContainsKey(ListingItem);
 
@@ -148,8 +181,8 @@ internal sealed class ReaderPageOutputCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = ReaderPageCaching.IsListing(http) ? ListingLifetime : LetterLifetime;
-        context.Tags.Add(ReaderPageCaching.Tag);
         context.CacheVaryByRules.VaryByValues["stamp"] = ReaderPageCaching.StampOf(http) ?? "none";
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding; // kept compressed, one copy per encoding asked
         return ValueTask.CompletedTask;
     }
 
