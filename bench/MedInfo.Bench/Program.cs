@@ -67,6 +67,12 @@ if (Wants("pdf"))
     await PdfBench.RunAsync(workspace, repository, report);
 }
 
+if (Wants("pdf-memory"))
+{
+    Console.WriteLine("Chromium memory over many prints (about 8 minutes) …");
+    await PdfMemoryBench.RunAsync(workspace, repository, ArgInt("--prints", 2_000), report);
+}
+
 if (Wants("cluster"))
 {
     Console.WriteLine("Cluster: scripts/cluster.sh, nginx over two portals on PostgreSQL …");

@@ -28,7 +28,7 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
     private readonly ILogger<ChromiumPdfEngine> logger;
     private readonly SemaphoreSlim slots;
     private readonly SemaphoreSlim launching = new(1, 1);
-    private readonly ConcurrentStack<IPage> idlePages = new();
+    private readonly ConcurrentStack<PrintPage> idlePages = new();
     private IPlaywright? playwright;
     private IBrowser? browser;
 
@@ -87,23 +87,32 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
 
         try
         {
-            var page = await TakePageAsync(cancellationToken).ConfigureAwait(false);
+            var print = await TakePageAsync(cancellationToken).ConfigureAwait(false);
             byte[] pdf;
             try
             {
                 var timeout = (float)options.RenderTimeout.TotalMilliseconds;
-                await page.SetContentAsync(html, new PageSetContentOptions { Timeout = timeout, WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
-                await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
-                pdf = await page.PdfAsync(frame.ToPdfOptions()).WaitAsync(options.RenderTimeout, cancellationToken).ConfigureAwait(false);
+                await print.Page.SetContentAsync(html, new PageSetContentOptions { Timeout = timeout, WaitUntil = WaitUntilState.Load }).ConfigureAwait(false);
+                await print.Page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print }).ConfigureAwait(false);
+                pdf = await print.Page.PdfAsync(frame.ToPdfOptions()).WaitAsync(options.RenderTimeout, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
                 // A page that failed or timed out may be in any state: its context goes, a fresh one comes next time.
-                await CloseQuietlyAsync(page).ConfigureAwait(false);
+                await CloseQuietlyAsync(print.Page).ConfigureAwait(false);
                 throw;
             }
 
-            idlePages.Push(page); // only after a print that went well; a failed page is dropped
+            // Kept only after a print that went well (a failed page is dropped), and only for so many documents.
+            if (print.Prints + 1 < options.PrintsPerPage)
+            {
+                idlePages.Push(print with { Prints = print.Prints + 1 });
+            }
+            else
+            {
+                await CloseQuietlyAsync(print.Page).ConfigureAwait(false);
+            }
+
             return info.ApplyTo(pdf);
         }
         finally
@@ -126,15 +135,15 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
 
     /// <summary>
     /// A print page from the pool, or a new one. A new browser context starts a renderer process, which cost more
-    /// than the print itself, so each slot's page is kept and its content replaced by the next document. Pages of a
-    /// browser that has since died are dropped.
+    /// than the print itself, so each slot's page is kept and its content replaced by the next document, for
+    /// <see cref="PdfOptions.PrintsPerPage"/> documents. Pages of a browser that has since died are dropped.
     /// </summary>
-    private async Task<IPage> TakePageAsync(CancellationToken cancellationToken)
+    private async Task<PrintPage> TakePageAsync(CancellationToken cancellationToken)
     {
         var chromium = await BrowserAsync(cancellationToken).ConfigureAwait(false);
         while (idlePages.TryPop(out var pooled))
         {
-            if (!pooled.IsClosed && pooled.Context.Browser == chromium)
+            if (!pooled.Page.IsClosed && pooled.Page.Context.Browser == chromium)
             {
                 return pooled;
             }
@@ -142,8 +151,11 @@ public sealed class ChromiumPdfEngine : IAsyncDisposable
 
         var context = await chromium.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false }).ConfigureAwait(false);
         await context.RouteAsync("**/*", route => route.AbortAsync()).ConfigureAwait(false);
-        return await context.NewPageAsync().ConfigureAwait(false);
+        return new PrintPage(await context.NewPageAsync().ConfigureAwait(false), 0);
     }
+
+    /// <summary>A print page and how many documents it has printed.</summary>
+    private sealed record PrintPage(IPage Page, int Prints);
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
     {

@@ -17,6 +17,12 @@ public sealed class PdfOptions
     /// <summary>PDFs printed at once; more wait in the queue.</summary>
     public int MaxConcurrency { get; set; } = 2;
 
+    /// <summary>
+    /// Documents one print page prints before it is closed and a fresh one takes its place: a renderer keeps some
+    /// of every document it showed, so a page kept for good grows without end.
+    /// </summary>
+    public int PrintsPerPage { get; set; } = 100;
+
     /// <summary>How long a request waits for a free slot before it is told the engine is busy.</summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -33,6 +33,26 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public async Task A_print_page_is_replaced_by_a_fresh_one_after_its_share_of_documents()
+    {
+        // A renderer keeps some of every document it showed; a page kept for good made Chromium grow per print.
+        await using var engine = Engine(o => { o.MaxConcurrency = 1; o.PrintsPerPage = 3; });
+        var open = new List<int>();
+        var pages = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < 7; i++)
+        {
+            var pdf = await engine.PrintAsync(Html.Replace("Invented heading", $"Invented heading {i}", StringComparison.Ordinal), Frame, Info);
+            Assert.Contains($"Invented heading {i}", await Poppler.TextAsync(pdf), StringComparison.Ordinal);
+            open.Add(engine.CurrentBrowser!.Contexts.Count);
+            pages.UnionWith(engine.CurrentBrowser.Contexts);
+        }
+
+        // Each page prints three documents and is closed; the next print opens a fresh one.
+        Assert.Equal([1, 1, 0, 1, 1, 0, 1], open);
+        Assert.Equal(3, pages.Count);
+    }
+
+    [Fact]
     public async Task With_every_slot_taken_a_request_that_cannot_wait_is_told_the_engine_is_busy()
     {
         await using var engine = Engine(o => { o.MaxConcurrency = 1; o.QueueTimeout = TimeSpan.Zero; });

@@ -24,20 +24,8 @@ public static class PdfBench
 
     public static async Task RunAsync(Workspace workspace, string repository, Report report)
     {
-        var data = workspace.Path("store-pdf");
-        if (Directory.Exists(data))
-        {
-            Directory.Delete(data, recursive: true);
-        }
-
-        var services = new ServiceCollection().AddLogging();
-        services.AddMedInfoStore(data).AddMedInfoImport();
-        services.AddMedInfoPdf(o => o.CacheDirectory = PdfOptions.CacheDirectoryIn(data));
-        await using var provider = services.BuildServiceProvider();
-        await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>());
-        await provider.GetRequiredService<LetterImporter>().ImportAsync(Path.Combine(repository, "content"));
-        var version = (await provider.GetRequiredService<LetterCatalog>().GetCurrentAsync(Readership.HealthcareProfessional, "darzalex-poems-syndrome"))!;
-        var html = await provider.GetRequiredService<PrintRenderer>().RenderLetterAsync(version.Letter);
+        var (provider, version, html) = await SeedLetterAsync(workspace, repository, "store-pdf");
+        await using var _ = provider;
         var engine = provider.GetRequiredService<ChromiumPdfEngine>();
         var exports = provider.GetRequiredService<PdfExports>();
         var frame = Frame;
@@ -84,6 +72,28 @@ public static class PdfBench
         var pdf = await http.GetByteArrayAsync(portal.Url + "/letters/darzalex-poems-syndrome/pdf");
         var elapsed = clock.Elapsed.TotalMilliseconds;
         return pdf.Length > 1000 ? elapsed : throw new InvalidOperationException("the portal's first PDF was not a PDF");
+    }
+
+    /// <summary>
+    /// The PDF services on a store of their own (<paramref name="folder"/> in the workspace) with content/ imported,
+    /// and the seed letter's current version with its print HTML.
+    /// </summary>
+    internal static async Task<(ServiceProvider Provider, LetterVersionView Version, string Html)> SeedLetterAsync(Workspace workspace, string repository, string folder)
+    {
+        var data = workspace.Path(folder);
+        if (Directory.Exists(data))
+        {
+            Directory.Delete(data, recursive: true);
+        }
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddMedInfoStore(data).AddMedInfoImport();
+        services.AddMedInfoPdf(o => o.CacheDirectory = PdfOptions.CacheDirectoryIn(data));
+        var provider = services.BuildServiceProvider();
+        await StoreSetup.MigrateAsync(provider.GetRequiredService<IDbContextFactory<MedInfoDb>>());
+        await provider.GetRequiredService<LetterImporter>().ImportAsync(Path.Combine(repository, "content"));
+        var version = (await provider.GetRequiredService<LetterCatalog>().GetCurrentAsync(Readership.HealthcareProfessional, "darzalex-poems-syndrome"))!;
+        return (provider, version, await provider.GetRequiredService<PrintRenderer>().RenderLetterAsync(version.Letter));
     }
 
     private static async Task<double> BarePlaywrightAsync(string html)
