@@ -18,7 +18,7 @@ public sealed record LetterVersionView(string LetterId, int Number, string Conte
 /// A version as a page names it, with the HTML of that page's part kept for it (<see cref="LetterRenderings"/>):
 /// null until the build asked for has rendered and kept it.
 /// </summary>
-public sealed record VersionRendering(string LetterId, int Number, DateTime ImportedAtUtc, string Title, string DocumentKind, string? Html);
+public sealed record VersionRendering(int Number, string Title, string DocumentKind, string? Html);
 
 /// <summary>One entry of a letter's version history.</summary>
 public sealed record VersionEntry(int Number, DateTime ImportedAtUtc, string ContentHash, DateOnly LastUpdated, string Title);
@@ -44,8 +44,6 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// <summary>How long a letter's current-version stamp is trusted without asking the store again. Imports in
     /// this process reset it at once (StoreChanges); an import from another process shows within this time.</summary>
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(2);
-
-    private readonly KeptValues<string, CurrentStamps> currentStamps = new(changes, StampLifetime, 1, StringComparer.Ordinal);
 
     /// <summary>The last stamps read, reused while the listing they were read at stays the same.</summary>
     private CurrentStamps? lastCurrentStamps;
@@ -153,7 +151,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     /// </summary>
     public async Task<VersionStamp?> GetCurrentStampAsync(Readership reader, string letterId, CancellationToken cancellationToken = default)
     {
-        var current = await currentStamps.GetAsync(nameof(currentStamps), () => ReadCurrentStampsAsync(cancellationToken)).ConfigureAwait(false);
+        var current = await KeptAsync(nameof(CurrentStamps), Readership.HealthcareProfessional, () => ReadCurrentStampsAsync(cancellationToken)).ConfigureAwait(false);
         return current.ByLetter.TryGetValue(letterId, out var kept) && kept.Audience.IsReadableBy(reader) ? kept.Stamp : null;
     }
 
@@ -323,8 +321,9 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         });
 
     /// <summary>
-    /// A list every search page shows (products, document kinds), read again after an import here and otherwise at
-    /// most once per <see cref="StampLifetime"/>: at 10,000 letters each costs a scan of the letters.
+    /// What many requests ask for and a scan of the letters answers (the products and document kinds every search page
+    /// shows, the listing stamp, every letter's current stamp): read again after an import here and otherwise at most
+    /// once per <see cref="StampLifetime"/>.
     /// </summary>
     private async Task<T> KeptAsync<T>(string list, Readership reader, Func<Task<T>> read)
         where T : class =>
@@ -348,7 +347,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
             && (reader == Readership.HealthcareProfessional || v.Audience == AudienceKind.Patient));
 
     private static IQueryable<VersionRendering> WithRendering(MedInfoDb db, IQueryable<StoredLetterVersion> versions, string page, string renderer) =>
-        versions.Select(v => new VersionRendering(v.LetterId, v.Number, v.ImportedAtUtc, v.Title, v.DocumentKind,
+        versions.Select(v => new VersionRendering(v.Number, v.Title, v.DocumentKind,
             db.LetterRenderings.Where(r => r.LetterVersionId == v.Id && r.Page == page && r.Renderer == renderer).Select(r => r.Html).FirstOrDefault()));
 
     private static IQueryable<LetterSummary> Summaries(IQueryable<StoredLetter> letters) =>

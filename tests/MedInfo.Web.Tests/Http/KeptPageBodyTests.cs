@@ -36,8 +36,8 @@ public sealed class KeptPageBodyTests(TestLettersPortalFactory portal) : IClassF
             var version = (await catalog.GetVersionAsync(Readership.HealthcareProfessional, letter.Id, letter.Version))!;
             foreach (var (path, page, rendered) in new[]
             {
-                (LetterPage.Url(letter.Id), "current", await components.RenderAsync<CurrentLetterBody>(new Dictionary<string, object?> { ["Version"] = version })),
-                (VersionPage.Url(letter.Id, letter.Version), "version", await components.RenderAsync<PastVersionBody>(new Dictionary<string, object?> { ["Version"] = version })),
+                (LetterPage.Url(letter.Id), "current", await components.RenderAsync<CurrentLetterBody>(new Dictionary<string, object?> { [nameof(CurrentLetterBody.Version)] = version })),
+                (VersionPage.Url(letter.Id, letter.Version), "version", await components.RenderAsync<PastVersionBody>(new Dictionary<string, object?> { [nameof(PastVersionBody.Version)] = version })),
             })
             {
                 var html = await client.GetStringAsync(path);
