@@ -24,13 +24,13 @@ if (Wants("parse"))
 }
 
 var store = workspace.Path("store-import");
+var repository = Directory.GetCurrentDirectory();
 if (Wants("import"))
 {
     Console.WriteLine("Import …");
-    store = await ImportBench.RunAsync(workspace, report);
+    store = await ImportBench.RunAsync(workspace, repository, report);
 }
 
-var repository = Directory.GetCurrentDirectory();
 if (Wants("search"))
 {
     Console.WriteLine("Search …");

@@ -25,12 +25,13 @@ public sealed record KnownLetter(string LetterId, string ContentHash, IReadOnlyL
 public sealed record UnchangedSource(string RelativePath, string LetterId, FileStamp? Stamp = null);
 
 /// <summary>Everything read from a content folder. <see cref="Letters"/> is only complete when there are no errors.</summary>
-/// <param name="Letters">Files that were read (new or changed).</param>
+/// <typeparam name="TKept">What the caller kept of each letter read (<see cref="LetterSource"/> itself, or less).</typeparam>
+/// <param name="Letters">Files that were read (new or changed), as the caller kept them, in path order.</param>
 /// <param name="Diagnostics">Every message, for every file.</param>
 /// <param name="FileCount">Letter files found.</param>
 /// <param name="Unchanged">Files skipped because the store holds them as they are.</param>
 /// <param name="Synonyms">The groups of the editors' synonyms file (<see cref="SynonymFile"/>); empty without one.</param>
-public sealed record ContentReadResult(IReadOnlyList<LetterSource> Letters, IReadOnlyList<Diagnostic> Diagnostics, int FileCount, IReadOnlyList<UnchangedSource> Unchanged, IReadOnlyList<IReadOnlyList<string>>? Synonyms = null)
+public sealed record ContentReadResult<TKept>(IReadOnlyList<TKept> Letters, IReadOnlyList<Diagnostic> Diagnostics, int FileCount, IReadOnlyList<UnchangedSource> Unchanged, IReadOnlyList<IReadOnlyList<string>>? Synonyms = null)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);
 }
@@ -44,17 +45,30 @@ public static class ContentTreeReader
         && !string.Equals(Path.GetFileName(relativePath), "README.md", StringComparison.OrdinalIgnoreCase)
         && !relativePath.StartsWith("templates/", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Reads every letter and keeps each one whole, model included.</summary>
+    /// <inheritdoc cref="ReadAsync{TKept}"/>
+    public static Task<ContentReadResult<LetterSource>> ReadAsync(
+        string root, IProgress<int>? progress = null, IReadOnlyDictionary<string, KnownLetter>? known = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(root, static source => source, progress, known, cancellationToken);
+
+    /// <summary>
+    /// Reads every letter, keeping of each one that reads without errors only what <paramref name="keep"/> returns.
+    /// A letter's model is a large graph of small objects: an import of thousands that held every model until the
+    /// last file was read spent much of its time in the garbage collector, so it keeps what it writes instead.
+    /// </summary>
     /// <param name="root">The content folder.</param>
+    /// <param name="keep">What to keep of a letter, called on each as soon as it is read (on several threads at once).</param>
     /// <param name="progress">Files done so far.</param>
     /// <param name="known">What the store holds, by relative path: a file with the same hash is not parsed again.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public static async Task<ContentReadResult> ReadAsync(
-        string root, IProgress<int>? progress = null, IReadOnlyDictionary<string, KnownLetter>? known = null, CancellationToken cancellationToken = default)
+    public static async Task<ContentReadResult<TKept>> ReadAsync<TKept>(
+        string root, Func<LetterSource, TKept> keep, IProgress<int>? progress = null, IReadOnlyDictionary<string, KnownLetter>? known = null, CancellationToken cancellationToken = default)
+        where TKept : class
     {
         if (!Directory.Exists(root))
         {
             var missing = new Diagnostic(root, 1, 1, Severity.Error, $"The content folder '{root}' does not exist.");
-            return new ContentReadResult([], [missing], 0, []);
+            return new ContentReadResult<TKept>([], [missing], 0, []);
         }
 
         var relativePaths = Directory.EnumerateFiles(root, "*.md", SearchOption.AllDirectories)
@@ -63,37 +77,40 @@ public static class ContentTreeReader
             .Order(StringComparer.Ordinal)
             .ToList();
 
-        var results = new (string Path, string? Text, string Hash, LetterReadResult? Result, string? KnownId, FileStamp? Stamp)[relativePaths.Count];
+        var results = new FileRead<TKept>[relativePaths.Count];
         var done = 0;
         var readAt = DateTime.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, relativePaths.Count), cancellationToken, async (i, ct) =>
         {
-            var displayPath = Path.Join(root, relativePaths[i]).Replace('\\', '/');
-            var file = new FileInfo(Path.Join(root, relativePaths[i]));
+            var path = relativePaths[i];
+            var file = new FileInfo(Path.Join(root, path));
             var stamp = FileStamp.Trusted(file, readAt); // taken before reading: a write during the read changes it
-            var stored = known?.GetValueOrDefault(relativePaths[i]);
+            var stored = known?.GetValueOrDefault(path);
             if (stored is { Stamp: { } before, FigureFiles: null or [] } && FileStamp.Of(file) == before)
             {
-                results[i] = (relativePaths[i], null, stored.ContentHash, null, stored.LetterId, stamp); // not written since: not read
+                results[i] = FileRead<TKept>.Unchanged(path, stored.LetterId, idLine: 0, stamp); // not written since: not read
             }
             else
             {
                 var text = await ReadTextAsync(file.FullName, ct).ConfigureAwait(false);
                 if (stored is not null && stored.ContentHash == KnownHash(root, text, stored.FigureFiles))
                 {
-                    results[i] = (relativePaths[i], text, stored.ContentHash, null, stored.LetterId, stamp);
+                    results[i] = FileRead<TKept>.Unchanged(path, stored.LetterId, IdLine(text), stamp);
                 }
                 else
                 {
-                    var read = LetterReader.Read(displayPath, text, new FolderFigureFiles(root, relativePaths[i]));
-                    results[i] = (relativePaths[i], text, Hash(text, read.Figures ?? []), read, null, stamp);
+                    var read = LetterReader.Read(Path.Join(root, path).Replace('\\', '/'), text, new FolderFigureFiles(root, path));
+                    var kept = read.Letter is { } letter
+                        ? keep(new LetterSource(path, text, Hash(text, read.Figures ?? []), letter, read.Figures ?? [], stamp))
+                        : null;
+                    results[i] = new FileRead<TKept>(path, read.Letter?.Metadata.Id, read.IdLine, read.Diagnostics, kept, KnownId: null, stamp);
                 }
             }
 
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
 
-        var diagnostics = results.Where(r => r.Result is not null).SelectMany(r => r.Result!.Diagnostics).ToList();
+        var diagnostics = results.SelectMany(r => r.Diagnostics).ToList();
         IReadOnlyList<IReadOnlyList<string>> synonyms = [];
         var synonymPath = Path.Join(root, SynonymFile.RelativePath);
         if (File.Exists(synonymPath))
@@ -103,17 +120,24 @@ public static class ContentTreeReader
             diagnostics.AddRange(problems);
         }
 
-        var ids = results
-            .Select(r => r.Result?.Letter is { } letter ? (r.Path, Id: letter.Metadata.Id, Line: r.Result.IdLine) : r.KnownId is { } id ? (r.Path, Id: id, Line: r.Text is null ? 0 : IdLine(r.Text)) : default)
-            .Where(x => x.Id is not null);
+        var ids = results.Where(r => r.Id is not null).Select(r => (r.Path, Id: r.Id!, Line: r.IdLine));
         diagnostics.AddRange(DuplicateIds(ids, root));
 
-        var letters = results
-            .Where(r => r.Result?.Letter is not null)
-            .Select(r => new LetterSource(r.Path, r.Text!, r.Hash, r.Result!.Letter!, r.Result.Figures ?? [], r.Stamp))
-            .ToList();
+        var letters = results.Where(r => r.Kept is not null).Select(r => r.Kept!).ToList();
         var unchanged = results.Where(r => r.KnownId is not null).Select(r => new UnchangedSource(r.Path, r.KnownId!, r.Stamp)).ToList();
-        return new ContentReadResult(letters, diagnostics, relativePaths.Count, unchanged, synonyms);
+        return new ContentReadResult<TKept>(letters, diagnostics, relativePaths.Count, unchanged, synonyms);
+    }
+
+    /// <summary>
+    /// What is held of one file until every file is read: its messages, its id (for the duplicate check), and what
+    /// the caller kept of its letter, or the letter the store already holds for it.
+    /// </summary>
+    /// <param name="IdLine">The line of its id; 0 for a file that was not read.</param>
+    private sealed record FileRead<TKept>(string Path, string? Id, int IdLine, IReadOnlyList<Diagnostic> Diagnostics, TKept? Kept, string? KnownId, FileStamp? Stamp)
+        where TKept : class
+    {
+        public static FileRead<TKept> Unchanged(string path, string letterId, int idLine, FileStamp? stamp) =>
+            new(path, letterId, idLine, [], null, letterId, stamp);
     }
 
     /// <summary>The hash that decides whether a file changed; line endings do not count as a change.</summary>

@@ -61,7 +61,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         var known = stored.Where(l => !l.IsRetired && l.Hash is not null)
             .GroupBy(l => l.SourcePath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new KnownLetter(g.First().Id, g.First().Hash!, g.First().FigureFiles?.Split('\n'), StampOf(contentRoot, g.Key, g.First().Hash!)), StringComparer.Ordinal);
-        var read = await ContentTreeReader.ReadAsync(contentRoot, progress, known, cancellationToken).ConfigureAwait(false);
+        var read = await ContentTreeReader.ReadAsync(contentRoot, LetterToWrite.From, progress, known, cancellationToken).ConfigureAwait(false);
         if (read.HasErrors)
         {
             return new ImportReport(read.FileCount, 0, 0, 0, 0, read.Diagnostics, Written: false);
@@ -87,10 +87,10 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         await AddFigureImagesAsync(db, read.Letters, cancellationToken).ConfigureAwait(false);
         var unchanged = read.Unchanged.Count;
         int newLetters = 0, newVersions = 0;
-        var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterSource Source, int? IndexedVersionId, bool WasRetired)>();
+        var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterToWrite Source, int? IndexedVersionId, bool WasRetired)>();
         foreach (var source in read.Letters)
         {
-            var id = source.Letter.Metadata.Id;
+            var id = source.Metadata.Id;
             if (existing.TryGetValue(id, out var letter) && currentHashes.GetValueOrDefault(id) == source.ContentHash && !letter.IsRetired)
             {
                 letter.SourcePath = source.RelativePath; // the same letter, moved to another file
@@ -112,8 +112,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
 
             // The index holds the version readers see (the published one of a letter that is not retired).
             var indexedVersionId = letter.IsRetired ? null : letter.PublishedVersionId;
-            var version = NewVersion(source, lastNumbers.GetValueOrDefault(id) + 1, now, products, db);
-            letter.Versions.Add(version);
+            var version = NewVersion(source, lastNumbers.GetValueOrDefault(id) + 1, now);
             letter.SourcePath = source.RelativePath;
             var wasRetired = letter.IsRetired;
             letter.IsRetired = false;
@@ -121,7 +120,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             changed.Add((letter, version, source, indexedVersionId, wasRetired));
         }
 
-        var seen = read.Letters.Select(s => s.Letter.Metadata.Id).Concat(read.Unchanged.Select(u => u.LetterId)).ToHashSet(StringComparer.Ordinal);
+        var seen = read.Letters.Select(s => s.Metadata.Id).Concat(read.Unchanged.Select(u => u.LetterId)).ToHashSet(StringComparer.Ordinal);
         var retired = existing.Values.Where(l => !l.IsRetired && !seen.Contains(l.Id)).ToList();
         foreach (var letter in retired)
         {
@@ -129,21 +128,27 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             letter.RetiredAtUtc = now;
         }
 
-        // Two saves in one transaction: a letter points at its current version and the version at its letter,
-        // so the versions are written first and the pointers after.
+        // A letter points at its current version and the version at its letter: the letters are written first,
+        // then the versions (in bulk: thousands of large rows in a cold import), then the pointers.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await engine.InsertReferencesAsync(db, changed.Select(c => (c.Version.Id, c.Source.Letter)), cancellationToken).ConfigureAwait(false);
+        await engine.InsertVersionsAsync(db, changed.Select(c => c.Version).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var (_, version, source, _, _) in changed)
+        {
+            LinkProductsAndFigures(version.Id, source, products, db);
+        }
+
+        await engine.InsertReferencesAsync(db, changed.Select(c => (c.Version.Id, c.Source.References)), cancellationToken).ConfigureAwait(false);
         var index = new SearchIndexWriter(db);
         var indexChanges = new List<IndexChange>();
         foreach (var (letter, version, source, indexedVersionId, wasRetired) in changed)
         {
-            letter.CurrentVersion = version;
-            switch (source.Letter.Metadata.Status)
+            letter.CurrentVersionId = version.Id;
+            switch (source.Metadata.Status)
             {
                 case LetterStatus.Published:
                     // Readers move to the new version: its index row replaces the one of the version it follows.
-                    letter.PublishedVersion = version;
-                    indexChanges.Add(new IndexChange(letter.Id, indexedVersionId, version.Id, source.Letter));
+                    letter.PublishedVersionId = version.Id;
+                    indexChanges.Add(new IndexChange(letter.Id, indexedVersionId, version.Id, source.SearchText));
                     break;
                 case LetterStatus.Retired:
                     // Retired by its status: readers no longer find it, its published versions stay on record.
@@ -153,7 +158,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
                     break;
                 case LetterStatus.Draft when wasRetired && letter.PublishedVersionId is { } publishedId:
                     // A file put back as a draft: readers see its last published version again, so it is indexed again.
-                    indexChanges.Add(new IndexChange(letter.Id, null, publishedId, await PublishedModelAsync(db, publishedId, cancellationToken).ConfigureAwait(false)));
+                    indexChanges.Add(new IndexChange(letter.Id, null, publishedId, await PublishedSearchTextAsync(db, publishedId, cancellationToken).ConfigureAwait(false)));
                     break;
                 default:
                     break; // a draft: readers keep the published version, and the index keeps its row
@@ -179,7 +184,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         stamps.TryGetValue(Path.Join(contentRoot, relativePath), out var kept) && kept.Hash == storedHash ? kept.Stamp : null;
 
     /// <summary>After a written import: each file's trusted stamp with the hash the store now holds for it.</summary>
-    private void Remember(string contentRoot, ContentReadResult read, Dictionary<string, KnownLetter> known)
+    private void Remember(string contentRoot, ContentReadResult<LetterToWrite> read, Dictionary<string, KnownLetter> known)
     {
         var seen = read.Letters.Select(l => (l.RelativePath, l.Stamp, Hash: l.ContentHash))
             .Concat(read.Unchanged.Select(u => (u.RelativePath, u.Stamp, Hash: known[u.RelativePath].ContentHash)));
@@ -198,7 +203,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
     }
 
     /// <summary>The images of the letters being written that the store does not hold yet, each once (they are kept by content).</summary>
-    private static async Task AddFigureImagesAsync(MedInfoDb db, IReadOnlyList<LetterSource> sources, CancellationToken cancellationToken)
+    private static async Task AddFigureImagesAsync(MedInfoDb db, IReadOnlyList<LetterToWrite> sources, CancellationToken cancellationToken)
     {
         var images = sources.SelectMany(s => s.Figures).DistinctBy(f => f.Image.Sha256).ToList();
         if (images.Count == 0)
@@ -222,14 +227,14 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         }
     }
 
-    private static async Task<Letter> PublishedModelAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken) =>
-        LetterJson.Read(await db.LetterVersions.AsNoTracking().Where(v => v.Id == versionId).Select(v => v.ModelJson)
-            .SingleAsync(cancellationToken).ConfigureAwait(false));
+    private static async Task<SearchText> PublishedSearchTextAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken) =>
+        SearchText.From(await LetterJson.ReadStoredAsync(db, versionId, cancellationToken).ConfigureAwait(false));
 
-    private static StoredLetterVersion NewVersion(LetterSource source, int number, DateTime now, Dictionary<string, StoredProduct> products, MedInfoDb db)
+    /// <summary>A new version's row, written by the engine's bulk insert (never tracked by the context).</summary>
+    private static StoredLetterVersion NewVersion(LetterToWrite source, int number, DateTime now)
     {
-        var metadata = source.Letter.Metadata;
-        var version = new StoredLetterVersion
+        var metadata = source.Metadata;
+        return new StoredLetterVersion
         {
             LetterId = metadata.Id,
             Number = number,
@@ -243,21 +248,23 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
             ReviewBy = metadata.ReviewBy,
             SourcePath = source.RelativePath,
             SourceText = source.Text,
-            ModelJson = LetterJson.Write(source.Letter),
+            CompressedModel = source.CompressedModel,
             FigureFiles = source.Figures.Count == 0 ? null : string.Join('\n', source.Figures.Select(f => f.ContentPath)),
         };
+    }
 
+    /// <summary>A written version's products (in the front matter's order) and the images its figures show.</summary>
+    private static void LinkProductsAndFigures(int versionId, LetterToWrite source, Dictionary<string, StoredProduct> products, MedInfoDb db)
+    {
         foreach (var sha in source.Figures.Select(f => f.Image.Sha256).Distinct(StringComparer.Ordinal))
         {
-            version.Figures.Add(new LetterVersionFigure { Sha256 = sha });
+            db.Add(new LetterVersionFigure { LetterVersionId = versionId, Sha256 = sha });
         }
 
-        for (var i = 0; i < metadata.Products.Count; i++)
+        for (var i = 0; i < source.Metadata.Products.Count; i++)
         {
-            version.Products.Add(new LetterVersionProduct { Position = i, Product = Product(metadata.Products[i], products, db) });
+            db.Add(new LetterVersionProduct { LetterVersionId = versionId, Position = i, Product = Product(source.Metadata.Products[i], products, db) });
         }
-
-        return version;
     }
 
     /// <summary>Products are shared by brand; the newest import's generic name and link win.</summary>

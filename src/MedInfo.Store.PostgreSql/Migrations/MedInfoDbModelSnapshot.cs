@@ -311,6 +311,9 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<byte[]>("CompressedModel")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -334,7 +337,6 @@ namespace MedInfo.Store.PostgreSql.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("ModelJson")
-                        .IsRequired()
                         .HasColumnType("text");
 
                     b.Property<int>("Number")

@@ -1,4 +1,5 @@
 using MedInfo.Letters;
+using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -29,8 +30,14 @@ internal interface IStoreEngine
     /// </summary>
     Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// New letter versions, inside the import's transaction, without EF Core's change tracking (a cold import writes
+    /// thousands of rows of tens of kilobytes each): each version's <see cref="StoredLetterVersion.Id"/> is set.
+    /// </summary>
+    Task InsertVersionsAsync(MedInfoDb db, IReadOnlyList<StoredLetterVersion> versions, CancellationToken cancellationToken);
+
     /// <summary>The references of new versions, inside the import's transaction, without EF Core's change tracking.</summary>
-    Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken);
+    Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, IReadOnlyList<Reference> References)> versions, CancellationToken cancellationToken);
 }
 
 /// <summary>What writers take turns at across processes.</summary>

@@ -1,4 +1,5 @@
 using MedInfo.Letters;
+using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -84,15 +85,72 @@ internal sealed class PostgreSqlEngine : IStoreEngine
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
+    /// <summary>
+    /// One binary COPY (a statement per version would cost a round trip each): the keys are taken from the column's
+    /// sequence first, in one query, as the identity column would have assigned them.
+    /// </summary>
+    public async Task InsertVersionsAsync(MedInfoDb db, IReadOnlyList<StoredLetterVersion> versions, CancellationToken cancellationToken)
+    {
+        if (versions.Count == 0)
+        {
+            return;
+        }
+
+        var columns = EntityColumns<StoredLetterVersion>.Of(db);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var ids = new List<int>(versions.Count);
+        await using (var reserve = connection.CreateCommand())
+        {
+            reserve.CommandText = $"SELECT nextval(pg_get_serial_sequence('\"{columns.Table}\"', '{columns.Key}'))::integer FROM generate_series(1, $1)";
+            reserve.Parameters.Add(new NpgsqlParameter { Value = versions.Count });
+            await using var reader = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                ids.Add(reader.GetInt32(0));
+            }
+        }
+
+        ids.Sort();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            $"COPY \"{columns.Table}\" (\"{columns.Key}\", {string.Join(", ", columns.Names.Select(n => $"\"{n}\""))}) FROM STDIN (FORMAT BINARY)",
+            cancellationToken).ConfigureAwait(false);
+        for (var row = 0; row < versions.Count; row++)
+        {
+            versions[row].Id = ids[row];
+            await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
+            await copy.WriteAsync(ids[row], NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            foreach (var value in columns.ValuesOf(versions[row]))
+            {
+                await WriteValueAsync(copy, value, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A value as EF Core sends it (after the model's conversions), in the binary form of its column's type.</summary>
+    private static Task WriteValueAsync(NpgsqlBinaryImporter copy, object? value, CancellationToken cancellationToken) => value switch
+    {
+        null => copy.WriteNullAsync(cancellationToken),
+        string text => copy.WriteAsync(text, NpgsqlDbType.Text, cancellationToken),
+        int number => copy.WriteAsync(number, NpgsqlDbType.Integer, cancellationToken),
+        long number => copy.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
+        bool flag => copy.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken),
+        byte[] bytes => copy.WriteAsync(bytes, NpgsqlDbType.Bytea, cancellationToken),
+        DateTime time => copy.WriteAsync(time, NpgsqlDbType.TimestampTz, cancellationToken),
+        DateOnly date => copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken),
+        _ => throw new NotSupportedException($"A bulk insert has no binary form for {value.GetType().Name} yet."),
+    };
+
+    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, IReadOnlyList<Reference> References)> versions, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") FROM STDIN (FORMAT BINARY)",
             cancellationToken).ConfigureAwait(false);
-        foreach (var (versionId, letter) in versions)
+        foreach (var (versionId, references) in versions)
         {
-            foreach (var reference in letter.References)
+            foreach (var reference in references)
             {
                 await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
                 await copy.WriteAsync(versionId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);

@@ -40,7 +40,27 @@ internal sealed class PreparedInsert : IAsyncDisposable
         return new PreparedInsert(command, created);
     }
 
+    /// <summary>A command whose parameters take their types from the values set (each value as EF Core would send it).</summary>
+    public static async Task<PreparedInsert> PrepareAsync(MedInfoDb db, string sql, int parameterCount, CancellationToken cancellationToken)
+    {
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        var created = Enumerable.Range(0, parameterCount).Select(i =>
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@p" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            command.Parameters.Add(parameter);
+            return parameter;
+        }).ToArray();
+        await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        return new PreparedInsert(command, created);
+    }
+
     public Task<int> RunAsync(CancellationToken cancellationToken) => command.ExecuteNonQueryAsync(cancellationToken);
+
+    /// <summary>Runs an insert that returns one value (its generated key).</summary>
+    public Task<object?> RunScalarAsync(CancellationToken cancellationToken) => command.ExecuteScalarAsync(cancellationToken);
 
     public ValueTask DisposeAsync() => command.DisposeAsync();
 }

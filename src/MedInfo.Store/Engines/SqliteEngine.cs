@@ -1,5 +1,6 @@
 using System.Globalization;
 using MedInfo.Letters;
+using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -36,16 +37,35 @@ internal sealed class SqliteEngine : IStoreEngine
     /// <summary>SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock.</summary>
     public Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>One prepared command, each row's key returned: SQLite runs in this process, so a row costs no round trip.</summary>
+    public async Task InsertVersionsAsync(MedInfoDb db, IReadOnlyList<StoredLetterVersion> versions, CancellationToken cancellationToken)
+    {
+        var columns = EntityColumns<StoredLetterVersion>.Of(db);
+        var sql = $"INSERT INTO \"{columns.Table}\" ({string.Join(", ", columns.Names.Select(n => $"\"{n}\""))}) " +
+            $"VALUES ({string.Join(", ", columns.Names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))}) RETURNING \"{columns.Key}\"";
+        await using var insert = await PreparedInsert.PrepareAsync(db, sql, columns.Names.Count, cancellationToken).ConfigureAwait(false);
+        foreach (var version in versions)
+        {
+            var values = columns.ValuesOf(version);
+            for (var i = 0; i < values.Length; i++)
+            {
+                insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+
+            version.Id = Convert.ToInt32(await insert.RunScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+        }
+    }
+
     /// <summary>One prepared command: a letter has a dozen or more references, and row-by-row tracking was most of a large import.</summary>
-    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, Letter Letter)> versions, CancellationToken cancellationToken)
+    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, IReadOnlyList<Reference> References)> versions, CancellationToken cancellationToken)
     {
         await using var insert = await PreparedInsert.PrepareAsync(db,
             "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)",
             ReferenceParameters, cancellationToken).ConfigureAwait(false);
         var parameters = insert.Parameters;
-        foreach (var (versionId, letter) in versions)
+        foreach (var (versionId, references) in versions)
         {
-            foreach (var reference in letter.References)
+            foreach (var reference in references)
             {
                 parameters[0].Value = versionId;
                 parameters[1].Value = reference.Number;

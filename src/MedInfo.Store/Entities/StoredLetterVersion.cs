@@ -2,8 +2,8 @@ namespace MedInfo.Store.Entities;
 
 /// <summary>
 /// One imported version of a letter, never changed after it is written: what was published on a day stays
-/// reproducible. The model is kept as JSON so a past version renders exactly as it was, whatever the reader
-/// code does later; the source text is kept beside it.
+/// reproducible. The model is kept as (compressed) JSON so a past version renders exactly as it was, whatever the
+/// reader code does later; the source text is kept beside it.
 /// </summary>
 public sealed class StoredLetterVersion
 {
@@ -37,7 +37,12 @@ public sealed class StoredLetterVersion
 
     public required string SourceText { get; set; }
 
-    public required string ModelJson { get; set; }
+    /// <summary>The letter model as JSON, Brotli-compressed (<see cref="LetterJson"/>): about a fifth of the JSON, so an
+    /// import writes, and the store keeps, far less.</summary>
+    public byte[]? CompressedModel { get; set; }
+
+    /// <summary>The model as plain JSON, for versions imported before models were compressed; null for later ones.</summary>
+    public string? ModelJson { get; set; }
 
     /// <summary>The content-folder paths of the images its figures came from, one per line (null without figures):
     /// a re-import hashes them again to see whether an image changed while the text did not.</summary>

@@ -298,6 +298,9 @@ namespace MedInfo.Store.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("CompressedModel")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -321,7 +324,6 @@ namespace MedInfo.Store.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ModelJson")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")

@@ -360,9 +360,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
     {
         if (!models.TryGetValue(key.Id, out Letter? letter) || letter is null)
         {
-            var json = await db.LetterVersions.AsNoTracking().Where(v => v.Id == key.Id).Select(v => v.ModelJson)
-                .SingleAsync(cancellationToken).ConfigureAwait(false);
-            letter = LetterJson.Read(json);
+            letter = await LetterJson.ReadStoredAsync(db, key.Id, cancellationToken).ConfigureAwait(false);
             models.Set(key.Id, letter, new MemoryCacheEntryOptions { Size = 1 });
         }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MedInfo.Store.Search;
 
 /// <summary>A letter's version readers now see, for the index: the version indexed now (null for none) makes way for it.</summary>
-internal sealed record IndexChange(string LetterId, int? IndexedVersionId, int VersionId, Letter Letter);
+internal sealed record IndexChange(string LetterId, int? IndexedVersionId, int VersionId, SearchText Text);
 
 /// <summary>
 /// Keeps the full-text index in step with the published version of each letter (what readers see). Runs inside the import's
@@ -23,21 +23,16 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
         }
 
         var published = changes
-            .Select(c => IndexedText.From(c.VersionId, c.LetterId, c.Letter))
+            .Select(c => IndexedText.From(c.VersionId, c.LetterId, c.Text))
             .ToList();
         if (published.Count > 0)
         {
             await dialect.InsertAsync(db, published, cancellationToken).ConfigureAwait(false);
         }
 
-        // The abbreviations its tables explain stand for their expansions in every search while it is published.
         foreach (var change in changes)
         {
-            var pairs = change.Letter.Sections.SelectMany(s => LetterWalker.Blocks(s.Blocks)).OfType<DataTable>()
-                .SelectMany(t => t.Abbreviations?.Entries ?? [])
-                .Select(a => a.Term + "\n" + a.Expansion)
-                .Distinct(StringComparer.Ordinal);
-            db.SearchSynonyms.AddRange(pairs.Select(forms => new Entities.StoredSynonym { LetterVersionId = change.VersionId, Forms = forms }));
+            db.SearchSynonyms.AddRange(change.Text.Synonyms.Select(forms => new Entities.StoredSynonym { LetterVersionId = change.VersionId, Forms = forms }));
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

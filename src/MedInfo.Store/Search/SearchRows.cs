@@ -10,14 +10,29 @@ namespace MedInfo.Store.Search;
 /// </summary>
 internal sealed record IndexedText(int VersionId, string LetterId, string Title, string Products, string Summary, string Body, string Keywords)
 {
-    public static IndexedText From(int versionId, string letterId, Letter letter) => new(
-        versionId,
-        letterId,
+    public static IndexedText From(int versionId, string letterId, SearchText text) =>
+        new(versionId, letterId, text.Title, text.Products, text.Summary, text.Body, text.Keywords);
+}
+
+/// <summary>
+/// What is searched of a letter, taken from its model once: an import takes it while content/ is read, so it need
+/// not hold thousands of models until it writes.
+/// </summary>
+/// <param name="Synonyms">The abbreviations its tables explain, each "term\nexpansion": they stand for their
+/// expansions in every search while the letter is published.</param>
+internal sealed record SearchText(string Title, string Products, string Summary, string Body, string Keywords, IReadOnlyList<string> Synonyms)
+{
+    public static SearchText From(Letter letter) => new(
         letter.Metadata.Title,
         string.Join(" ; ", letter.Metadata.Products.Select(p => $"{p.Brand} {p.Generic}")),
         letter.Summary is { } summary ? LetterPlainText.Body([summary]) : string.Empty,
         LetterPlainText.Body(letter.Sections.Where(x => x.Kind != SectionKind.Summary)),
-        string.Join(" ; ", letter.Metadata.Keywords));
+        string.Join(" ; ", letter.Metadata.Keywords),
+        letter.Sections.SelectMany(s => LetterWalker.Blocks(s.Blocks)).OfType<DataTable>()
+            .SelectMany(t => t.Abbreviations?.Entries ?? [])
+            .Select(a => a.Term + "\n" + a.Expansion)
+            .Distinct(StringComparer.Ordinal)
+            .ToList());
 }
 
 /// <summary>
