@@ -87,7 +87,7 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         await AddFigureImagesAsync(db, read.Letters, cancellationToken).ConfigureAwait(false);
         var unchanged = read.Unchanged.Count;
         int newLetters = 0, newVersions = 0;
-        var changed = new List<(StoredLetter Letter, StoredLetterVersion Version, LetterToWrite Source, int? IndexedVersionId, bool WasRetired)>();
+        var changed = new List<(StoredLetter Letter, NewVersion Version, int? IndexedVersionId, bool WasRetired)>();
         foreach (var source in read.Letters)
         {
             var id = source.Metadata.Id;
@@ -112,12 +112,12 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
 
             // The index holds the version readers see (the published one of a letter that is not retired).
             var indexedVersionId = letter.IsRetired ? null : letter.PublishedVersionId;
-            var version = NewVersion(source, lastNumbers.GetValueOrDefault(id) + 1, now);
+            var version = new NewVersion(VersionRow(source, lastNumbers.GetValueOrDefault(id) + 1, now), source, [.. source.Metadata.Products.Select(p => Product(p, products, db))]);
             letter.SourcePath = source.RelativePath;
             var wasRetired = letter.IsRetired;
             letter.IsRetired = false;
             letter.RetiredAtUtc = null;
-            changed.Add((letter, version, source, indexedVersionId, wasRetired));
+            changed.Add((letter, version, indexedVersionId, wasRetired));
         }
 
         var seen = read.Letters.Select(s => s.Metadata.Id).Concat(read.Unchanged.Select(u => u.LetterId)).ToHashSet(StringComparer.Ordinal);
@@ -131,16 +131,10 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         // A letter points at its current version and the version at its letter: the letters are written first,
         // then the versions (in bulk: thousands of large rows in a cold import), then the pointers.
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        await engine.InsertVersionsAsync(db, changed.Select(c => c.Version).ToList(), cancellationToken).ConfigureAwait(false);
-        foreach (var (_, version, source, _, _) in changed)
-        {
-            LinkProductsAndFigures(version.Id, source, products, db);
-        }
-
-        await engine.InsertReferencesAsync(db, changed.Select(c => (c.Version.Id, c.Source.References)), cancellationToken).ConfigureAwait(false);
+        await WriteVersionsAsync(db, engine, changed.Select(c => c.Version).ToList(), cancellationToken).ConfigureAwait(false);
         var index = new SearchIndexWriter(db);
         var indexChanges = new List<IndexChange>();
-        foreach (var (letter, version, source, indexedVersionId, wasRetired) in changed)
+        foreach (var (letter, (version, source, _), indexedVersionId, wasRetired) in changed)
         {
             letter.CurrentVersionId = version.Id;
             switch (source.Metadata.Status)
@@ -230,8 +224,26 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
     private static async Task<SearchText> PublishedSearchTextAsync(MedInfoDb db, int versionId, CancellationToken cancellationToken) =>
         SearchText.From(await LetterJson.ReadStoredAsync(db, versionId, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>
+    /// The new versions and what hangs on them (products, figures, references), each kind in one bulk insert: a cold
+    /// import writes tens of thousands of rows, versions of tens of kilobytes each. The versions get their ids here.
+    /// </summary>
+    private static async Task WriteVersionsAsync(MedInfoDb db, IStoreEngine engine, IReadOnlyList<NewVersion> versions, CancellationToken cancellationToken)
+    {
+        await engine.InsertAsync(db, versions.Select(v => v.Row).ToList(), keysBack: true, cancellationToken).ConfigureAwait(false);
+        var products = versions.SelectMany(v => v.Products.Select((product, position) =>
+            new LetterVersionProduct { LetterVersionId = v.Row.Id, ProductId = product.Id, Position = position }));
+        await engine.InsertAsync(db, products.ToList(), keysBack: false, cancellationToken).ConfigureAwait(false);
+        var figures = versions.SelectMany(v => v.Source.Figures.Select(f => f.Image.Sha256).Distinct(StringComparer.Ordinal)
+            .Select(sha => new LetterVersionFigure { LetterVersionId = v.Row.Id, Sha256 = sha }));
+        await engine.InsertAsync(db, figures.ToList(), keysBack: false, cancellationToken).ConfigureAwait(false);
+        var references = versions.SelectMany(v => v.Source.References.Select(r =>
+            new StoredReference { LetterVersionId = v.Row.Id, Number = r.Number, Key = r.Key, Text = r.Text, PubMedId = r.PubMedId, Doi = r.Doi }));
+        await engine.InsertAsync(db, references.ToList(), keysBack: false, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>A new version's row, written by the engine's bulk insert (never tracked by the context).</summary>
-    private static StoredLetterVersion NewVersion(LetterToWrite source, int number, DateTime now)
+    private static StoredLetterVersion VersionRow(LetterToWrite source, int number, DateTime now)
     {
         var metadata = source.Metadata;
         return new StoredLetterVersion
@@ -253,20 +265,6 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         };
     }
 
-    /// <summary>A written version's products (in the front matter's order) and the images its figures show.</summary>
-    private static void LinkProductsAndFigures(int versionId, LetterToWrite source, Dictionary<string, StoredProduct> products, MedInfoDb db)
-    {
-        foreach (var sha in source.Figures.Select(f => f.Image.Sha256).Distinct(StringComparer.Ordinal))
-        {
-            db.Add(new LetterVersionFigure { LetterVersionId = versionId, Sha256 = sha });
-        }
-
-        for (var i = 0; i < source.Metadata.Products.Count; i++)
-        {
-            db.Add(new LetterVersionProduct { LetterVersionId = versionId, Position = i, Product = Product(source.Metadata.Products[i], products, db) });
-        }
-    }
-
     /// <summary>Products are shared by brand; the newest import's generic name and link win.</summary>
     private static StoredProduct Product(Product product, Dictionary<string, StoredProduct> products, MedInfoDb db)
     {
@@ -281,6 +279,9 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
         stored.PrescribingInformationUrl = product.PrescribingInformationUrl;
         return stored;
     }
+
+    /// <summary>A version to write: its row, the letter it was read from, and its products (saved before it, in the front matter's order).</summary>
+    private sealed record NewVersion(StoredLetterVersion Row, LetterToWrite Source, IReadOnlyList<StoredProduct> Products);
 
     /// <summary>
     /// What every import that writes changes: a new version has a higher id, a letter whose file is gone is

@@ -1,5 +1,3 @@
-using MedInfo.Letters;
-using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -31,13 +29,14 @@ internal interface IStoreEngine
     Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken);
 
     /// <summary>
-    /// New letter versions, inside the import's transaction, without EF Core's change tracking (a cold import writes
-    /// thousands of rows of tens of kilobytes each): each version's <see cref="StoredLetterVersion.Id"/> is set.
+    /// Rows of one entity type, inside the import's transaction, without EF Core's change tracking (a cold import
+    /// writes tens of thousands: versions of tens of kilobytes each, their references, products and synonyms), with
+    /// the values a tracked insert would write.
     /// </summary>
-    Task InsertVersionsAsync(MedInfoDb db, IReadOnlyList<StoredLetterVersion> versions, CancellationToken cancellationToken);
-
-    /// <summary>The references of new versions, inside the import's transaction, without EF Core's change tracking.</summary>
-    Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, IReadOnlyList<Reference> References)> versions, CancellationToken cancellationToken);
+    /// <param name="keysBack">Set each row's generated key (the versions, which other rows point at); otherwise
+    /// the store assigns keys nobody reads back.</param>
+    Task InsertAsync<TEntity>(MedInfoDb db, IReadOnlyList<TEntity> rows, bool keysBack, CancellationToken cancellationToken)
+        where TEntity : class;
 }
 
 /// <summary>What writers take turns at across processes.</summary>

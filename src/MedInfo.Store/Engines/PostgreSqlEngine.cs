@@ -1,5 +1,3 @@
-using MedInfo.Letters;
-using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -86,46 +84,56 @@ internal sealed class PostgreSqlEngine : IStoreEngine
     }
 
     /// <summary>
-    /// One binary COPY (a statement per version would cost a round trip each): the keys are taken from the column's
-    /// sequence first, in one query, as the identity column would have assigned them.
+    /// One binary COPY (a statement per row would cost a round trip each). A generated key is taken from its column's
+    /// sequence first, for every row in one query, as the identity column would have assigned it.
     /// </summary>
-    public async Task InsertVersionsAsync(MedInfoDb db, IReadOnlyList<StoredLetterVersion> versions, CancellationToken cancellationToken)
+    public async Task InsertAsync<TEntity>(MedInfoDb db, IReadOnlyList<TEntity> rows, bool keysBack, CancellationToken cancellationToken)
+        where TEntity : class
     {
-        if (versions.Count == 0)
+        if (rows.Count == 0)
         {
             return;
         }
 
-        var columns = EntityColumns<StoredLetterVersion>.Of(db);
+        var columns = EntityColumns<TEntity>.Of(db, keysBack);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        var ids = new List<int>(versions.Count);
-        await using (var reserve = connection.CreateCommand())
-        {
-            reserve.CommandText = $"SELECT nextval(pg_get_serial_sequence('\"{columns.Table}\"', '{columns.Key}'))::integer FROM generate_series(1, $1)";
-            reserve.Parameters.Add(new NpgsqlParameter { Value = versions.Count });
-            await using var reader = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                ids.Add(reader.GetInt32(0));
-            }
-        }
-
-        ids.Sort();
+        var keys = columns.Key is { } key ? await ReserveKeysAsync(connection, columns.Table, key, rows.Count, cancellationToken).ConfigureAwait(false) : null;
+        var names = (keys is null ? columns.Names : columns.Names.Prepend(columns.Key!)).Select(n => $"\"{n}\"");
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY \"{columns.Table}\" (\"{columns.Key}\", {string.Join(", ", columns.Names.Select(n => $"\"{n}\""))}) FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
-        for (var row = 0; row < versions.Count; row++)
+            $"COPY \"{columns.Table}\" ({string.Join(", ", names)}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false);
+        for (var row = 0; row < rows.Count; row++)
         {
-            versions[row].Id = ids[row];
             await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await copy.WriteAsync(ids[row], NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-            foreach (var value in columns.ValuesOf(versions[row]))
+            if (keys is not null)
+            {
+                columns.SetKey(rows[row], keys[row]);
+                await copy.WriteAsync(keys[row], NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            }
+
+            foreach (var value in columns.ValuesOf(rows[row]))
             {
                 await WriteValueAsync(copy, value, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The next <paramref name="count"/> keys of a table's identity column, in one query.</summary>
+    private static async Task<List<int>> ReserveKeysAsync(NpgsqlConnection connection, string table, string key, int count, CancellationToken cancellationToken)
+    {
+        await using var reserve = connection.CreateCommand();
+        reserve.CommandText = $"SELECT nextval(pg_get_serial_sequence('\"{table}\"', '{key}'))::integer FROM generate_series(1, $1)";
+        reserve.Parameters.Add(new NpgsqlParameter { Value = count });
+        var keys = new List<int>(count);
+        await using var reader = await reserve.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            keys.Add(reader.GetInt32(0));
+        }
+
+        keys.Sort();
+        return keys;
     }
 
     /// <summary>A value as EF Core sends it (after the model's conversions), in the binary form of its column's type.</summary>
@@ -141,30 +149,4 @@ internal sealed class PostgreSqlEngine : IStoreEngine
         DateOnly date => copy.WriteAsync(date, NpgsqlDbType.Date, cancellationToken),
         _ => throw new NotSupportedException($"A bulk insert has no binary form for {value.GetType().Name} yet."),
     };
-
-    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, IReadOnlyList<Reference> References)> versions, CancellationToken cancellationToken)
-    {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") FROM STDIN (FORMAT BINARY)",
-            cancellationToken).ConfigureAwait(false);
-        foreach (var (versionId, references) in versions)
-        {
-            foreach (var reference in references)
-            {
-                await copy.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(versionId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(reference.Number, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(reference.Key, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await copy.WriteAsync(reference.Text, NpgsqlDbType.Text, cancellationToken).ConfigureAwait(false);
-                await WriteTextOrNullAsync(copy, reference.PubMedId, cancellationToken).ConfigureAwait(false);
-                await WriteTextOrNullAsync(copy, reference.Doi, cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await copy.CompleteAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private static Task WriteTextOrNullAsync(NpgsqlBinaryImporter copy, string? value, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using MedInfo.Letters;
-using MedInfo.Store.Entities;
 using MedInfo.Store.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -10,12 +8,6 @@ namespace MedInfo.Store.Engines;
 /// <summary>The embedded store: one SQLite file, WAL so readers read while an import writes, FTS5 for search.</summary>
 internal sealed class SqliteEngine : IStoreEngine
 {
-    private static readonly (string Name, System.Data.DbType Type)[] ReferenceParameters =
-    [
-        ("@version", System.Data.DbType.Int32), ("@number", System.Data.DbType.Int32), ("@key", System.Data.DbType.String),
-        ("@text", System.Data.DbType.String), ("@pmid", System.Data.DbType.String), ("@doi", System.Data.DbType.String),
-    ];
-
     public ISearchRows SearchRows { get; } = new SqliteSearchRows();
 
     /// <summary>
@@ -37,43 +29,30 @@ internal sealed class SqliteEngine : IStoreEngine
     /// <summary>SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock.</summary>
     public Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>One prepared command, each row's key returned: SQLite runs in this process, so a row costs no round trip.</summary>
-    public async Task InsertVersionsAsync(MedInfoDb db, IReadOnlyList<StoredLetterVersion> versions, CancellationToken cancellationToken)
+    /// <summary>One prepared command, each generated key returned: SQLite runs in this process, so a row costs no round trip.</summary>
+    public async Task InsertAsync<TEntity>(MedInfoDb db, IReadOnlyList<TEntity> rows, bool keysBack, CancellationToken cancellationToken)
+        where TEntity : class
     {
-        var columns = EntityColumns<StoredLetterVersion>.Of(db);
+        var columns = EntityColumns<TEntity>.Of(db, keysBack);
         var sql = $"INSERT INTO \"{columns.Table}\" ({string.Join(", ", columns.Names.Select(n => $"\"{n}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))}) RETURNING \"{columns.Key}\"";
+            $"VALUES ({string.Join(", ", columns.Names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})" +
+            (columns.Key is { } key ? $" RETURNING \"{key}\"" : "");
         await using var insert = await PreparedInsert.PrepareAsync(db, sql, columns.Names.Count, cancellationToken).ConfigureAwait(false);
-        foreach (var version in versions)
+        foreach (var row in rows)
         {
-            var values = columns.ValuesOf(version);
+            var values = columns.ValuesOf(row);
             for (var i = 0; i < values.Length; i++)
             {
                 insert.Parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            version.Id = Convert.ToInt32(await insert.RunScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
-        }
-    }
-
-    /// <summary>One prepared command: a letter has a dozen or more references, and row-by-row tracking was most of a large import.</summary>
-    public async Task InsertReferencesAsync(MedInfoDb db, IEnumerable<(int VersionId, IReadOnlyList<Reference> References)> versions, CancellationToken cancellationToken)
-    {
-        await using var insert = await PreparedInsert.PrepareAsync(db,
-            "INSERT INTO \"References\" (\"LetterVersionId\", \"Number\", \"Key\", \"Text\", \"PubMedId\", \"Doi\") VALUES (@version, @number, @key, @text, @pmid, @doi)",
-            ReferenceParameters, cancellationToken).ConfigureAwait(false);
-        var parameters = insert.Parameters;
-        foreach (var (versionId, references) in versions)
-        {
-            foreach (var reference in references)
+            if (columns.Key is null)
             {
-                parameters[0].Value = versionId;
-                parameters[1].Value = reference.Number;
-                parameters[2].Value = reference.Key;
-                parameters[3].Value = reference.Text;
-                parameters[4].Value = (object?)reference.PubMedId ?? DBNull.Value;
-                parameters[5].Value = (object?)reference.Doi ?? DBNull.Value;
                 await insert.RunAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                columns.SetKey(row, (await insert.RunScalarAsync(cancellationToken).ConfigureAwait(false))!);
             }
         }
     }

@@ -12,7 +12,7 @@ internal sealed record IndexChange(string LetterId, int? IndexedVersionId, int V
 /// </summary>
 internal sealed class SearchIndexWriter(MedInfoDb db)
 {
-    private readonly ISearchRows dialect = Engines.StoreEngine.For(db).SearchRows;
+    private readonly Engines.IStoreEngine engine = Engines.StoreEngine.For(db);
 
     /// <summary>Removes the rows of the versions these replace, then adds the new ones, all in one go.</summary>
     public async Task ReplaceAsync(IReadOnlyList<IndexChange> changes, CancellationToken cancellationToken)
@@ -27,15 +27,13 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
             .ToList();
         if (published.Count > 0)
         {
-            await dialect.InsertAsync(db, published, cancellationToken).ConfigureAwait(false);
+            await engine.SearchRows.InsertAsync(db, published, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var change in changes)
-        {
-            db.SearchSynonyms.AddRange(change.Text.Synonyms.Select(forms => new Entities.StoredSynonym { LetterVersionId = change.VersionId, Forms = forms }));
-        }
-
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var synonyms = changes
+            .SelectMany(c => c.Text.Synonyms.Select(forms => new Entities.StoredSynonym { LetterVersionId = c.VersionId, Forms = forms }))
+            .ToList();
+        await engine.InsertAsync(db, synonyms, keysBack: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Replaces the editors' synonyms when the file says something else than the store holds.</summary>
@@ -60,11 +58,11 @@ internal sealed class SearchIndexWriter(MedInfoDb db)
             await db.SearchSynonyms.Where(s => s.LetterVersionId == versionId).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var removed = indexedVersionId is { } id ? await dialect.RemoveVersionAsync(db, id, cancellationToken).ConfigureAwait(false) : 0;
+        var removed = indexedVersionId is { } id ? await engine.SearchRows.RemoveVersionAsync(db, id, cancellationToken).ConfigureAwait(false) : 0;
         if (removed == 0)
         {
             // A row written before rows were keyed by version id (or none at all): the slow way, rarely taken.
-            await dialect.RemoveLetterAsync(db, letterId, cancellationToken).ConfigureAwait(false);
+            await engine.SearchRows.RemoveLetterAsync(db, letterId, cancellationToken).ConfigureAwait(false);
         }
     }
 }
