@@ -8,9 +8,9 @@ namespace MedInfo.Import;
 
 /// <summary>
 /// What an import writes of one letter read from content/, taken from its model on the reading threads as soon as
-/// the file is read: the stored (compressed) JSON, the search text, the references and the details. The model itself is let go
-/// then; an import of thousands of letters that held every model until it wrote spent much of its time collecting
-/// garbage.
+/// the file is read: the compressed JSON model, the search text, the references and the details. The model itself
+/// is let go then; an import of thousands of letters that held every model until it wrote spent much of its time
+/// collecting garbage.
 /// </summary>
 internal sealed record LetterToWrite(
     string RelativePath,

@@ -29,7 +29,7 @@ internal sealed class SqliteEngine : IStoreEngine
     /// <summary>SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock.</summary>
     public Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>One prepared command, each generated key returned: SQLite runs in this process, so a row costs no round trip.</summary>
+    /// <summary>One prepared command (returning the generated key when it is wanted back): SQLite runs in this process, so a row costs no round trip.</summary>
     public async Task InsertAsync<TEntity>(MedInfoDb db, IReadOnlyList<TEntity> rows, bool keysBack, CancellationToken cancellationToken)
         where TEntity : class
     {
