@@ -41,7 +41,7 @@ public static class LetterJson
     }
 
     /// <summary>A stored model: compressed, or plain JSON as versions imported before compression kept it.</summary>
-    public static Letter Read(byte[]? compressed, string? json)
+    private static Letter Read(byte[]? compressed, string? json)
     {
         Letter? letter;
         if (compressed is not null)

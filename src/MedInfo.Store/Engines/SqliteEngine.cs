@@ -35,7 +35,7 @@ internal sealed class SqliteEngine : IStoreEngine
     {
         var columns = EntityColumns<TEntity>.Of(db, keysBack);
         var sql = $"INSERT INTO \"{columns.Table}\" ({string.Join(", ", columns.Names.Select(n => $"\"{n}\""))}) " +
-            $"VALUES ({string.Join(", ", columns.Names.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})" +
+            $"VALUES ({string.Join(", ", columns.Names.Select((_, i) => PreparedInsert.Placeholder(i)))})" +
             (columns.Key is { } key ? $" RETURNING \"{key}\"" : "");
         await using var insert = await PreparedInsert.PrepareAsync(db, sql, columns.Names.Count, cancellationToken).ConfigureAwait(false);
         foreach (var row in rows)
