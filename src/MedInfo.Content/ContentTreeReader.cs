@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using System.Text;
 using MedInfo.Content.Diagnostics;
 using MedInfo.Content.Markdown;
@@ -61,8 +62,43 @@ public static class ContentTreeReader
     /// <param name="progress">Files done so far.</param>
     /// <param name="known">What the store holds, by relative path: a file with the same hash is not parsed again.</param>
     /// <param name="cancellationToken">Stops the read.</param>
-    public static async Task<ContentReadResult<TKept>> ReadAsync<TKept>(
+    public static Task<ContentReadResult<TKept>> ReadAsync<TKept>(
         string root, Func<LetterSource, TKept> keep, IProgress<int>? progress = null, IReadOnlyDictionary<string, KnownLetter>? known = null, CancellationToken cancellationToken = default)
+        where TKept : class =>
+        ReadCoreAsync(root, keep, send: null, progress, known, cancellationToken);
+
+    /// <summary>
+    /// Reads every letter as <see cref="ReadAsync{TKept}"/> does, but sends what is kept of each one to
+    /// <paramref name="send"/> in the files' order, as soon as it and every file before it are read, and keeps none
+    /// of it (the result's letters are empty): a caller that writes while the rest is still being read holds a few
+    /// letters at a time, in the order a caller of <see cref="ReadAsync{TKept}"/> sees them. The channel must be
+    /// unbounded; it is completed when the read ends, with the read's exception if it fails.
+    /// </summary>
+    /// <inheritdoc cref="ReadAsync{TKept}"/>
+    public static Task<ContentReadResult<TKept>> ReadAndSendAsync<TKept>(
+        string root, Func<LetterSource, TKept> keep, ChannelWriter<TKept> send, IProgress<int>? progress = null, IReadOnlyDictionary<string, KnownLetter>? known = null, CancellationToken cancellationToken = default)
+        where TKept : class =>
+        ReadCoreAsync(root, keep, send, progress, known, cancellationToken);
+
+    private static async Task<ContentReadResult<TKept>> ReadCoreAsync<TKept>(
+        string root, Func<LetterSource, TKept> keep, ChannelWriter<TKept>? send, IProgress<int>? progress, IReadOnlyDictionary<string, KnownLetter>? known, CancellationToken cancellationToken)
+        where TKept : class
+    {
+        try
+        {
+            var read = await ReadFilesAsync(root, keep, send, progress, known, cancellationToken).ConfigureAwait(false);
+            send?.TryComplete();
+            return read;
+        }
+        catch (Exception e)
+        {
+            send?.TryComplete(e);
+            throw;
+        }
+    }
+
+    private static async Task<ContentReadResult<TKept>> ReadFilesAsync<TKept>(
+        string root, Func<LetterSource, TKept> keep, ChannelWriter<TKept>? send, IProgress<int>? progress, IReadOnlyDictionary<string, KnownLetter>? known, CancellationToken cancellationToken)
         where TKept : class
     {
         if (!Directory.Exists(root))
@@ -78,6 +114,7 @@ public static class ContentTreeReader
             .ToList();
 
         var results = new FileRead<TKept>[relativePaths.Count];
+        var sender = send is null ? null : new InOrderSender<TKept>(results, send);
         var done = 0;
         var readAt = DateTime.UtcNow;
         await Parallel.ForEachAsync(Enumerable.Range(0, relativePaths.Count), cancellationToken, async (i, ct) =>
@@ -107,6 +144,7 @@ public static class ContentTreeReader
                 }
             }
 
+            sender?.Done(i);
             progress?.Report(Interlocked.Increment(ref done));
         }).ConfigureAwait(false);
 
@@ -138,6 +176,35 @@ public static class ContentTreeReader
     {
         public static FileRead<TKept> Unchanged(string path, string letterId, int idLine, FileStamp? stamp) =>
             new(path, letterId, idLine, [], null, letterId, stamp);
+    }
+
+    /// <summary>Sends each file's kept letter once it and every file before it are read, and lets it go.</summary>
+    private sealed class InOrderSender<TKept>(FileRead<TKept>[] results, ChannelWriter<TKept> send)
+        where TKept : class
+    {
+        private readonly Lock gate = new();
+        private readonly bool[] done = new bool[results.Length];
+        private int next;
+
+        public void Done(int index)
+        {
+            lock (gate)
+            {
+                done[index] = true;
+                for (; next < results.Length && done[next]; next++)
+                {
+                    if (results[next].Kept is { } kept)
+                    {
+                        if (!send.TryWrite(kept))
+                        {
+                            throw new InvalidOperationException("Letters are sent to an unbounded channel that stays open while they are read.");
+                        }
+
+                        results[next] = results[next] with { Kept = null };
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>The hash that decides whether a file changed; line endings do not count as a change.</summary>

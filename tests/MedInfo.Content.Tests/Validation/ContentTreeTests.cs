@@ -27,6 +27,28 @@ public sealed class ContentTreeTests : IDisposable
     }
 
     [Fact]
+    public async Task Letters_sent_while_reading_arrive_in_the_files_order_and_are_not_also_kept()
+    {
+        var paths = Enumerable.Range(0, 60).Select(i => $"{(char)('a' + (i % 3))}/letter-{59 - i:00}.md").ToList();
+        foreach (var (path, i) in paths.Select((p, i) => (p, i)))
+        {
+            Write(path, SyntheticLetters.Letter($"letter-{i:00}", sentence: i % 7 == 0 ? "Broken[@nosuchref]." : "Invented wording."));
+        }
+
+        var sent = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        var result = await ContentTreeReader.ReadAndSendAsync(root, source => source.RelativePath, sent.Writer);
+        var received = new List<string>();
+        await foreach (var path in sent.Reader.ReadAllAsync())
+        {
+            received.Add(path);
+        }
+
+        Assert.Empty(result.Letters);
+        Assert.Equal(9, result.Diagnostics.Select(d => d.Path).Distinct().Count());
+        Assert.Equal(paths.Where((_, i) => i % 7 != 0).Order(StringComparer.Ordinal), received);
+    }
+
+    [Fact]
     public async Task The_editors_guide_and_templates_are_not_letters()
     {
         Write("README.md", "# How to write letters\n");
