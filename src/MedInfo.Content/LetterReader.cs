@@ -3,6 +3,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using MedInfo.Content.Diagnostics;
 using MedInfo.Content.Extensions.Citations;
+using MedInfo.Content.Extensions.CrossReferences;
 using MedInfo.Content.Extensions.DataTables;
 using MedInfo.Content.Extensions.Figures;
 using MedInfo.Content.Extensions.References;
@@ -28,7 +29,11 @@ public static class LetterReader
     /// <param name="path">The file's name in messages.</param>
     /// <param name="text">The file's text.</param>
     /// <param name="figureFiles">Where its figures' images are read (the letter's folder); without it a figure is an error.</param>
-    public static LetterReadResult Read(string path, string text, IFigureFiles? figureFiles = null)
+    public static LetterReadResult Read(string path, string text, IFigureFiles? figureFiles = null) =>
+        Read(path, text, figureFiles, LetterMarkdownPipeline.For(text));
+
+    /// <summary>Reads with a given pipeline: the tests' way to check that the lighter pipeline reads a text as the whole dialect does.</summary>
+    internal static LetterReadResult Read(string path, string text, IFigureFiles? figureFiles, Markdig.MarkdownPipeline pipeline)
     {
         var diagnostics = new DiagnosticList(path);
         if (text.Length > MaxFileLength)
@@ -60,7 +65,7 @@ public static class LetterReader
         var metadata = frontMatter.Read(yaml);
         try
         {
-            var (sections, references, figures) = ReadBody(text, diagnostics, figureFiles);
+            var (sections, references, figures) = ReadBody(text, pipeline, diagnostics, figureFiles);
             if (diagnostics.HasErrors || metadata is null)
             {
                 return new LetterReadResult(null, diagnostics.Items, frontMatter.IdLine);
@@ -77,12 +82,13 @@ public static class LetterReader
     }
 
     /// <summary>Parses the Markdown and builds the sections and the numbered references, checking the body's rules.</summary>
-    private static (List<LetterSection> Sections, List<Reference> References, IReadOnlyList<FigureFile> Figures) ReadBody(string text, DiagnosticList diagnostics, IFigureFiles? figureFiles)
+    private static (List<LetterSection> Sections, List<Reference> References, IReadOnlyList<FigureFile> Figures) ReadBody(string text, Markdig.MarkdownPipeline pipeline, DiagnosticList diagnostics, IFigureFiles? figureFiles)
     {
-        var document = Markdig.Markdown.Parse(text, LetterMarkdownPipeline.Instance);
+        var document = Markdig.Markdown.Parse(text, pipeline);
 
         // One walk over the syntax tree gathers what the checks below need, in reading order.
         var nodes = SyntaxWalk.InOrder(document).ToList();
+        CrossReferenceExtension.ReplaceLinks(nodes);
         foreach (var node in nodes.OfType<IHasSourceProblems>())
         {
             foreach (var problem in node.Problems)
@@ -96,7 +102,7 @@ public static class LetterReader
         var tableIds = UniqueIds.Read(nodes.OfType<DataTableBlock>().Select(t => ((MarkdownObject)t, t.Id)), "table", diagnostics);
         var figureIds = UniqueIds.Read(nodes.OfType<FigureBlock>().Select(f => ((MarkdownObject)f, f.Id)), "figure", diagnostics);
         var renderer = new LetterModelRenderer(new LetterRenderContext(diagnostics, numbers, tableIds, figureIds, figureFiles));
-        LetterMarkdownPipeline.Instance.Setup(renderer);
+        pipeline.Setup(renderer);
         var sections = new SectionBuilder(renderer).Build(document);
         var references = ReferenceNumbering.BuildReferenceList(definitions, numbers, diagnostics);
         return (sections, references, renderer.Context.Figures);

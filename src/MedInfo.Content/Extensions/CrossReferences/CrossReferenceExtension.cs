@@ -8,15 +8,15 @@ namespace MedInfo.Content.Extensions.CrossReferences;
 
 /// <summary>
 /// Cross-references to tables and figures. Editors write an ordinary Markdown link whose address is <c>table:</c>
-/// or <c>figure:</c> and the id; after parsing, such links become <see cref="CrossReferenceInline"/> nodes with the
-/// words the editor wrote.
+/// or <c>figure:</c> and the id; after parsing, <see cref="LetterReader"/> turns such links into
+/// <see cref="CrossReferenceInline"/> nodes with the words the editor wrote (<see cref="ReplaceLinks"/>), from the
+/// walk over the document it makes anyway: a walk of their own was a tenth of a letter's read.
 /// </summary>
 public sealed class CrossReferenceExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
-        pipeline.DocumentProcessed -= ReplaceCrossReferenceLinks;
-        pipeline.DocumentProcessed += ReplaceCrossReferenceLinks;
+        // Nothing to parse: cross-references are links, and the parser's links are replaced after it.
     }
 
     public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
@@ -27,9 +27,10 @@ public sealed class CrossReferenceExtension : IMarkdownExtension
         }
     }
 
-    private static void ReplaceCrossReferenceLinks(MarkdownDocument document)
+    /// <summary>Replaces each link to <c>table:</c> or <c>figure:</c> among <paramref name="nodes"/> by a cross-reference.</summary>
+    internal static void ReplaceLinks(IEnumerable<MarkdownObject> nodes)
     {
-        var links = document.Descendants<LinkInline>()
+        var links = nodes.OfType<LinkInline>()
             .Where(l => !l.IsImage && l.Url is not null && CrossReferenceInline.KindOf(l.Url) is not null)
             .ToList();
         foreach (var link in links)
