@@ -9,16 +9,16 @@ internal sealed class LiteralModelRenderer : MarkdownObjectRenderer<LetterModelR
 {
     protected override void Write(LetterModelRenderer renderer, LiteralInline obj)
     {
-        var text = obj.Content.ToString();
+        var text = obj.Content.AsSpan();
         if (LooksLikeUnfinishedMarker(text))
         {
             renderer.Context.Diagnostics.Error(obj, UnfinishedMarker);
         }
 
-        renderer.Emit(new TextRun(text));
+        renderer.EmitText(text);
     }
 
-    private static bool LooksLikeUnfinishedMarker(string text) =>
+    private static bool LooksLikeUnfinishedMarker(ReadOnlySpan<char> text) =>
         text.Contains("[@", StringComparison.Ordinal) || text.Contains("[^", StringComparison.Ordinal);
 
     public const string UnfinishedMarker = "This looks like a citation or footnote marker that is not complete: write [@key], [@key1; @key2] or [^a].";

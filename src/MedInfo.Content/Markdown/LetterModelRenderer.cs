@@ -1,3 +1,4 @@
+using System.Text;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -13,6 +14,9 @@ public sealed class LetterModelRenderer : RendererBase
 {
     private readonly Stack<List<LetterBlock>> blockSinks = new();
     private readonly Stack<InlineSink> inlineSinks = new();
+
+    /// <summary>Text builders of finished sinks, for the next ones: a letter has thousands of runs of inlines (every table cell is one).</summary>
+    private readonly Stack<StringBuilder> spareBuilders = new();
 
     public LetterModelRenderer(LetterRenderContext context)
     {
@@ -63,11 +67,12 @@ public sealed class LetterModelRenderer : RendererBase
             return [];
         }
 
-        var sink = new InlineSink();
+        var sink = new InlineSink(spareBuilders.Count > 0 ? spareBuilders.Pop() : new StringBuilder());
         inlineSinks.Push(sink);
         WriteChildren(container);
         inlineSinks.Pop();
         var inlines = sink.Finish();
+        spareBuilders.Push(sink.Text);
         TrimEnds(inlines);
         return inlines;
     }
@@ -76,6 +81,9 @@ public sealed class LetterModelRenderer : RendererBase
 
     /// <summary>Adds an inline; neighbouring text runs are joined, since Markdig splits text at every special character.</summary>
     public void Emit(LetterInline inline) => inlineSinks.Peek().Add(inline);
+
+    /// <summary>Adds text, joined to the text run being collected (no string is made for each piece).</summary>
+    public void EmitText(ReadOnlySpan<char> text) => inlineSinks.Peek().AddText(text);
 
     private static void TrimEnds(List<LetterInline> sink)
     {
@@ -96,10 +104,12 @@ public sealed class LetterModelRenderer : RendererBase
     /// Inlines being collected, with the text run still growing kept in a builder: joining strings run by run made a
     /// paragraph of thousands of lines quadratic.
     /// </summary>
-    private sealed class InlineSink
+    private sealed class InlineSink(StringBuilder text)
     {
         private readonly List<LetterInline> inlines = [];
-        private readonly System.Text.StringBuilder text = new();
+
+        /// <summary>The builder, empty once the sink is finished.</summary>
+        public StringBuilder Text => text;
 
         public void Add(LetterInline inline)
         {
@@ -112,6 +122,8 @@ public sealed class LetterModelRenderer : RendererBase
             FlushText();
             inlines.Add(inline);
         }
+
+        public void AddText(ReadOnlySpan<char> more) => text.Append(more);
 
         public List<LetterInline> Finish()
         {

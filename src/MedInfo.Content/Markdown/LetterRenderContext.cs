@@ -33,9 +33,6 @@ public sealed class LetterRenderContext(
 
     public IReadOnlySet<string> TableIds { get; } = tableIds;
 
-    /// <summary>The id of the table being rendered, so its footnote markers can point at its notes.</summary>
-    public string? CurrentTableId { get; set; }
-
     /// <summary>A unique anchor made from a heading or title: "Study Design/Methods" becomes "study-design-methods".</summary>
     public string NewAnchor(string text, string prefix = "")
     {

@@ -195,7 +195,7 @@ internal static partial class DataTableBuilder
 
     private static TableCellBlock? PlaceCell(DataTableBlock table, TableRowBlock row, Cell cell, int col, TableCellBlock?[] owners, TableCellBlock?[]? above)
     {
-        if (cell.Text == SpanLeft)
+        if (cell.Text.SequenceEqual(SpanLeft))
         {
             var left = col > 0 ? owners[col - 1] : null;
             if (left is null)
@@ -208,7 +208,7 @@ internal static partial class DataTableBuilder
             return left;
         }
 
-        if (cell.Text == SpanUp)
+        if (cell.Text.SequenceEqual(SpanUp))
         {
             var up = above?[col];
             if (up is null)
@@ -298,7 +298,7 @@ internal static partial class DataTableBuilder
                 }
 
                 var offset = s - line.Slice.Start;
-                cells.Add(new Cell(line, s, e, text[s..(e + 1)], line.Line, line.Column + offset));
+                cells.Add(new Cell(line, s, e, line.Line, line.Column + offset));
                 cellStart = i + 1;
             }
         }
@@ -313,7 +313,11 @@ internal static partial class DataTableBuilder
         AfterRows,
     }
 
-    private sealed record Cell(StringLine Source, int Start, int End, string Text, int Line, int Column);
+    private sealed record Cell(StringLine Source, int Start, int End, int Line, int Column)
+    {
+        /// <summary>The cell's text, trimmed, without copying it out of the file's text.</summary>
+        public ReadOnlySpan<char> Text => Source.Slice.Text.AsSpan(Start, End - Start + 1);
+    }
 
     [GeneratedRegex(@"^:?-{3,}:?$")]
     private static partial Regex SeparatorCell();

@@ -29,8 +29,9 @@ public sealed class DataTableExtension : IMarkdownExtension
     {
         if (renderer is LetterModelRenderer model)
         {
-            model.ObjectRenderers.Insert(0, new DataTableModelRenderer());
-            model.ObjectRenderers.Insert(0, new FootnoteMarkerModelRenderer());
+            var table = new TableBeingRendered();
+            model.ObjectRenderers.Insert(0, new DataTableModelRenderer(table));
+            model.ObjectRenderers.Insert(0, new FootnoteMarkerModelRenderer(table));
         }
     }
 }

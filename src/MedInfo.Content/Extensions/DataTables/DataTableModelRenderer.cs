@@ -4,16 +4,28 @@ using MedInfo.Letters;
 
 namespace MedInfo.Content.Extensions.DataTables;
 
-public sealed class DataTableModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, DataTableBlock>
+/// <summary>The table being rendered, shared by the renderers of tables and of footnote markers.</summary>
+internal sealed class TableBeingRendered
+{
+    /// <summary>The id of the table being rendered (null outside tables), so its footnote markers can point at its notes.</summary>
+    public string? Id { get; set; }
+
+    /// <summary>The footnote markers of its cells, collected while they are rendered (null outside its rows).</summary>
+    public List<FootnoteMarkerInline>? CellMarkers { get; set; }
+}
+
+internal sealed class DataTableModelRenderer(TableBeingRendered table) : MarkdownObjectRenderer<LetterModelRenderer, DataTableBlock>
 {
     protected override void Write(LetterModelRenderer renderer, DataTableBlock obj)
     {
         var diagnostics = renderer.Context.Diagnostics;
-        renderer.Context.CurrentTableId = obj.Id;
+        table.Id = obj.Id;
         var caption = renderer.RenderInlines(obj.OfType<TableCaptionBlock>().FirstOrDefault()?.Inline);
         var rows = obj.OfType<TableRowBlock>().ToList();
+        var markers = table.CellMarkers = [];
         var headerRows = rows.Where(r => r.IsHeader).Select(r => RenderRow(renderer, r)).ToList();
         var bodyRows = rows.Where(r => !r.IsHeader).Select(r => RenderRow(renderer, r)).ToList();
+        table.CellMarkers = null;
         var notes = obj.OfType<TableNoteBlock>().Select(n => new TableNote(n.Label, renderer.RenderInlines(n.Inline))).ToList();
         var abbreviationBlocks = obj.OfType<TableAbbreviationsBlock>().ToList();
         AbbreviationList? abbreviations = null;
@@ -27,21 +39,17 @@ public sealed class DataTableModelRenderer : MarkdownObjectRenderer<LetterModelR
             }
         }
 
-        CheckNotes(renderer, obj, notes);
-        renderer.Context.CurrentTableId = null;
+        CheckNotes(renderer, obj, notes, markers);
+        table.Id = null;
         renderer.Emit(new DataTable(obj.Id, caption, obj.ColumnCount, headerRows, bodyRows, abbreviations, notes));
     }
 
     private static TableRow RenderRow(LetterModelRenderer renderer, TableRowBlock row) =>
         new(row.Indent, row.OfType<TableCellBlock>().Select(c => new TableCell(renderer.RenderInlines(c.Inline), c.ColumnSpan, c.RowSpan)).ToList());
 
-    private static void CheckNotes(LetterModelRenderer renderer, DataTableBlock table, List<TableNote> notes)
+    private static void CheckNotes(LetterModelRenderer renderer, DataTableBlock table, List<TableNote> notes, List<FootnoteMarkerInline> markers)
     {
         var diagnostics = renderer.Context.Diagnostics;
-        var markers = table.OfType<TableRowBlock>()
-            .SelectMany(r => r.OfType<TableCellBlock>())
-            .SelectMany(c => c.Inline?.FindDescendants<FootnoteMarkerInline>() ?? [])
-            .ToList();
         var labels = notes.Select(n => n.Label).ToHashSet(StringComparer.Ordinal);
         foreach (var marker in markers.Where(m => !labels.Contains(m.Label)))
         {
@@ -61,11 +69,12 @@ public sealed class DataTableModelRenderer : MarkdownObjectRenderer<LetterModelR
     }
 }
 
-public sealed class FootnoteMarkerModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, FootnoteMarkerInline>
+internal sealed class FootnoteMarkerModelRenderer(TableBeingRendered table) : MarkdownObjectRenderer<LetterModelRenderer, FootnoteMarkerInline>
 {
     protected override void Write(LetterModelRenderer renderer, FootnoteMarkerInline obj)
     {
-        if (renderer.Context.CurrentTableId is null)
+        table.CellMarkers?.Add(obj);
+        if (table.Id is null)
         {
             renderer.Context.Diagnostics.Error(obj, $"Footnote markers like [^{obj.Label}] belong in table cells; outside a table, cite a reference with [@key].");
         }
