@@ -87,9 +87,9 @@ public static class LetterReader
         var document = Markdig.Markdown.Parse(text, pipeline);
 
         // One walk over the syntax tree gathers what the checks below need, in reading order.
-        var nodes = SyntaxWalk.InOrder(document).ToList();
-        CrossReferenceExtension.ReplaceLinks(nodes);
-        foreach (var node in nodes.OfType<IHasSourceProblems>())
+        var found = NodesByKind.Gather(document);
+        CrossReferenceExtension.ReplaceLinks(found.Links);
+        foreach (var node in found.WithProblems)
         {
             foreach (var problem in node.Problems)
             {
@@ -97,15 +97,65 @@ public static class LetterReader
             }
         }
 
-        var definitions = ReferenceNumbering.ReadDefinitions(nodes, diagnostics);
-        var numbers = ReferenceNumbering.NumberCitations(nodes, definitions);
-        var tableIds = UniqueIds.Read(nodes.OfType<DataTableBlock>().Select(t => ((MarkdownObject)t, t.Id)), "table", diagnostics);
-        var figureIds = UniqueIds.Read(nodes.OfType<FigureBlock>().Select(f => ((MarkdownObject)f, f.Id)), "figure", diagnostics);
+        var definitions = ReferenceNumbering.ReadDefinitions(found.ReferenceDefinitions, diagnostics);
+        var numbers = ReferenceNumbering.NumberCitations(found.Citations, definitions);
+        var tableIds = UniqueIds.Read(found.Tables.Select(t => ((MarkdownObject)t, t.Id)), "table", diagnostics);
+        var figureIds = UniqueIds.Read(found.Figures.Select(f => ((MarkdownObject)f, f.Id)), "figure", diagnostics);
         var renderer = new LetterModelRenderer(new LetterRenderContext(diagnostics, numbers, tableIds, figureIds, figureFiles));
         pipeline.Setup(renderer);
         var sections = new SectionBuilder(renderer).Build(document);
         var references = ReferenceNumbering.BuildReferenceList(definitions, numbers, diagnostics);
         return (sections, references, renderer.Context.Figures);
+    }
+
+    /// <summary>The nodes the checks need, sorted by kind in one walk (a pass over every node for each kind was a
+    /// tenth of a letter's read), each kind in reading order.</summary>
+    private sealed class NodesByKind
+    {
+        public List<IHasSourceProblems> WithProblems { get; } = [];
+
+        public List<LinkInline> Links { get; } = [];
+
+        public List<ReferenceDefinitionBlock> ReferenceDefinitions { get; } = [];
+
+        public List<CitationInline> Citations { get; } = [];
+
+        public List<DataTableBlock> Tables { get; } = [];
+
+        public List<FigureBlock> Figures { get; } = [];
+
+        public static NodesByKind Gather(MarkdownDocument document)
+        {
+            var found = new NodesByKind();
+            foreach (var node in SyntaxWalk.InOrder(document))
+            {
+                if (node is IHasSourceProblems withProblems)
+                {
+                    found.WithProblems.Add(withProblems);
+                }
+
+                switch (node)
+                {
+                    case LinkInline link:
+                        found.Links.Add(link);
+                        break;
+                    case CitationInline citation:
+                        found.Citations.Add(citation);
+                        break;
+                    case ReferenceDefinitionBlock definition:
+                        found.ReferenceDefinitions.Add(definition);
+                        break;
+                    case DataTableBlock table:
+                        found.Tables.Add(table);
+                        break;
+                    case FigureBlock figure:
+                        found.Figures.Add(figure);
+                        break;
+                }
+            }
+
+            return found;
+        }
     }
 
     /// <summary>Splits the body at its '##' headings into the letter's sections.</summary>

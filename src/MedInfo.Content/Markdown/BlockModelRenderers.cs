@@ -9,7 +9,7 @@ internal sealed class ParagraphModelRenderer : MarkdownObjectRenderer<LetterMode
     protected override void Write(LetterModelRenderer renderer, ParagraphBlock obj)
     {
         var content = renderer.RenderInlines(obj.Inline);
-        if (content.Count > 0 && LetterPlainText.Text(content) is var text && text.StartsWith(":::", StringComparison.Ordinal))
+        if (content.Count > 0 && MayStartWithFence(content) && LetterPlainText.Text(content) is var text && text.StartsWith(":::", StringComparison.Ordinal))
         {
             // A ':::' line no block took: a misspelt kind, or a closing line with nothing open. Never printed as text.
             // (A known kind refused where it stands, a box in a box, was reported by its own parser.)
@@ -31,6 +31,11 @@ internal sealed class ParagraphModelRenderer : MarkdownObjectRenderer<LetterMode
             renderer.Emit(new Paragraph(content));
         }
     }
+
+    /// <summary>Whether the paragraph's text can start with ':::', without making the text of every paragraph: a text
+    /// run is its own text, so one that does not start with ':' settles it.</summary>
+    private static bool MayStartWithFence(IReadOnlyList<LetterInline> content) =>
+        content[0] is not TextRun { Text: var first } || first.StartsWith(':');
 }
 
 internal sealed class HeadingModelRenderer : MarkdownObjectRenderer<LetterModelRenderer, HeadingBlock>

@@ -19,7 +19,7 @@ internal static class Fence
     /// <summary>The words that may follow an opening <c>:::</c>.</summary>
     public static IReadOnlySet<string> Kinds { get; } = new HashSet<string>(StringComparer.Ordinal) { "study", "table", "warning", "note", "figure" };
 
-    public static bool IsClosing(StringSlice line) => line.ToString().Trim() == ":::";
+    public static bool IsClosing(StringSlice line) => line.AsSpan().Trim().SequenceEqual(":::");
 
     /// <summary>Whether this line closes <paramref name="container"/>: a <c>:::</c> with no fenced block still open as its last child.</summary>
     public static bool ClosesContainer(StringSlice line, ContainerBlock container) =>

@@ -14,32 +14,31 @@ internal static class SyntaxWalk
     {
         var pending = new Stack<MarkdownObject>();
         pending.Push(root);
-        var children = new List<MarkdownObject>();
         while (pending.Count > 0)
         {
             var node = pending.Pop();
             yield return node;
-            children.Clear();
+
+            // Children are pushed last first, so they come off the stack in reading order.
             switch (node)
             {
                 case ContainerBlock container:
-                    children.AddRange(container);
-                    break;
-                case LeafBlock { Inline: { } inline }:
-                    children.Add(inline);
-                    break;
-                case ContainerInline containerInline:
-                    for (var child = containerInline.FirstChild; child is not null; child = child.NextSibling)
+                    for (var i = container.Count - 1; i >= 0; i--)
                     {
-                        children.Add(child);
+                        pending.Push(container[i]);
                     }
 
                     break;
-            }
+                case LeafBlock { Inline: { } inline }:
+                    pending.Push(inline);
+                    break;
+                case ContainerInline containerInline:
+                    for (var child = containerInline.LastChild; child is not null; child = child.PreviousSibling)
+                    {
+                        pending.Push(child);
+                    }
 
-            for (var i = children.Count - 1; i >= 0; i--)
-            {
-                pending.Push(children[i]);
+                    break;
             }
         }
     }

@@ -27,13 +27,13 @@ public sealed class CrossReferenceExtension : IMarkdownExtension
         }
     }
 
-    /// <summary>Replaces each link to <c>table:</c> or <c>figure:</c> among <paramref name="nodes"/> by a cross-reference.</summary>
-    internal static void ReplaceLinks(IEnumerable<MarkdownObject> nodes)
+    /// <summary>Replaces each link to <c>table:</c> or <c>figure:</c> among <paramref name="links"/> by a cross-reference.</summary>
+    internal static void ReplaceLinks(IEnumerable<LinkInline> links)
     {
-        var links = nodes.OfType<LinkInline>()
+        var references = links
             .Where(l => !l.IsImage && l.Url is not null && CrossReferenceInline.KindOf(l.Url) is not null)
             .ToList();
-        foreach (var link in links)
+        foreach (var link in references)
         {
             var kind = CrossReferenceInline.KindOf(link.Url!)!.Value;
             var reference = new CrossReferenceInline(kind, link.Url![(kind == CrossReferenceKind.Table ? CrossReferenceInline.TableScheme : CrossReferenceInline.FigureScheme).Length..])

@@ -12,10 +12,10 @@ namespace MedInfo.Content.Extensions.References;
 /// </summary>
 internal static class ReferenceNumbering
 {
-    public static Dictionary<string, ReferenceDefinitionBlock> ReadDefinitions(List<MarkdownObject> nodes, DiagnosticList diagnostics)
+    public static Dictionary<string, ReferenceDefinitionBlock> ReadDefinitions(IEnumerable<ReferenceDefinitionBlock> inReadingOrder, DiagnosticList diagnostics)
     {
         var definitions = new Dictionary<string, ReferenceDefinitionBlock>(StringComparer.Ordinal);
-        foreach (var definition in nodes.OfType<ReferenceDefinitionBlock>())
+        foreach (var definition in inReadingOrder)
         {
             if (!definitions.TryAdd(definition.Key, definition))
             {
@@ -27,10 +27,10 @@ internal static class ReferenceNumbering
     }
 
     /// <summary>Numbers references in order of first citation, reading the letter from top to bottom.</summary>
-    public static Dictionary<string, int> NumberCitations(List<MarkdownObject> nodes, Dictionary<string, ReferenceDefinitionBlock> definitions)
+    public static Dictionary<string, int> NumberCitations(IEnumerable<CitationInline> inReadingOrder, Dictionary<string, ReferenceDefinitionBlock> definitions)
     {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var citation in nodes.OfType<CitationInline>())
+        foreach (var citation in inReadingOrder)
         {
             foreach (var key in citation.Keys.Where(definitions.ContainsKey))
             {
