@@ -129,32 +129,23 @@ public static class LetterReader
             var found = new NodesByKind();
             foreach (var node in SyntaxWalk.InOrder(document))
             {
-                if (node is IHasSourceProblems withProblems)
-                {
-                    found.WithProblems.Add(withProblems);
-                }
-
-                switch (node)
-                {
-                    case LinkInline link:
-                        found.Links.Add(link);
-                        break;
-                    case CitationInline citation:
-                        found.Citations.Add(citation);
-                        break;
-                    case ReferenceDefinitionBlock definition:
-                        found.ReferenceDefinitions.Add(definition);
-                        break;
-                    case DataTableBlock table:
-                        found.Tables.Add(table);
-                        break;
-                    case FigureBlock figure:
-                        found.Figures.Add(figure);
-                        break;
-                }
+                AddIf(found.WithProblems, node);
+                AddIf(found.Links, node);
+                AddIf(found.Citations, node);
+                AddIf(found.ReferenceDefinitions, node);
+                AddIf(found.Tables, node);
+                AddIf(found.Figures, node);
             }
 
             return found;
+        }
+
+        private static void AddIf<T>(List<T> kind, MarkdownObject node)
+        {
+            if (node is T match)
+            {
+                kind.Add(match);
+            }
         }
     }
 
