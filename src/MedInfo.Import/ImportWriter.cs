@@ -48,8 +48,8 @@ internal sealed class ImportWriter
     public IReadOnlyList<LetterRead> Read => read;
 
     /// <summary>A writer for the store as it is now, in the import's turn.</summary>
-    /// <param name="currentHashes">Each letter's current version's hash, by letter id.</param>
-    public static async Task<ImportWriter> StartAsync(MedInfoDb db, IReadOnlyDictionary<string, string> currentHashes, DateTime now, CancellationToken cancellationToken)
+    /// <param name="currentHashes">Each letter's current version's hash, by letter id; the writer keeps it up to date as it writes.</param>
+    public static async Task<ImportWriter> StartAsync(MedInfoDb db, Dictionary<string, string> currentHashes, DateTime now, CancellationToken cancellationToken)
     {
         var existing = await db.Letters.ToDictionaryAsync(l => l.Id, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
         var products = await db.Products.ToDictionaryAsync(p => p.Brand, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
@@ -58,7 +58,7 @@ internal sealed class ImportWriter
         var lastNumbers = await db.LetterVersions.GroupBy(v => v.LetterId)
             .Select(g => new { LetterId = g.Key, Number = g.Max(v => v.Number) })
             .ToDictionaryAsync(x => x.LetterId, x => x.Number, StringComparer.Ordinal, cancellationToken).ConfigureAwait(false);
-        return new ImportWriter(db, now, existing, new Dictionary<string, string>(currentHashes, StringComparer.Ordinal), products, lastNumbers);
+        return new ImportWriter(db, now, existing, currentHashes, products, lastNumbers);
     }
 
     /// <summary>Writes the letters as they come, until the reader completes the channel.</summary>
