@@ -15,18 +15,22 @@ public sealed class PortalOptions
     public string Region { get; set; } = "US";
 
     /// <summary>
-    /// Memory for whole pages readers ask for most (letter pages, listings), kept as sent: compressed for browsers
-    /// that accept it, so about 10 KB for a letter page of 50 KB.
+    /// Disk in the data folder for whole pages readers ask for (letter pages, listings), kept as sent: compressed for
+    /// browsers that accept it, so about 10 KB for a letter page of 50 KB (see <c>PageFileStore</c>).
     /// </summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 64 * 1024)]
-    public int PageCacheMegabytes { get; set; } = 128;
+    [System.ComponentModel.DataAnnotations.Range(1, 1024 * 1024)]
+    public int PageCacheMegabytes { get; set; } = 2048;
+
+    /// <summary>Memory for the pages of the page cache read most recently, served without reading their file.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 64 * 1024)]
+    public int PageCacheMemoryMegabytes { get; set; } = 4;
 
     /// <summary>
     /// Memory for the letter page bodies read most, for pages not in the page cache (each body is rendered once and
-    /// kept in the store, whatever this says).
+    /// kept in the store, whatever this says; the page cache holds every page read recently, so this rarely helps).
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0, 64 * 1024)]
-    public int KeptPageBodiesMegabytes { get; set; } = 16;
+    public int KeptPageBodiesMegabytes { get; set; } = 4;
 
     /// <summary>Requests one client address may make, per window, before it is answered 429.</summary>
     [Microsoft.Extensions.Options.ValidateObjectMembers]

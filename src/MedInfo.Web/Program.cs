@@ -1,5 +1,6 @@
 using MedInfo.Web.Hosting;
 
+NativeHeap.KeepSmall();
 return await PortalSetup.RunMedInfoPortalAsync(args);
 
 /// <summary>Visible to the HTTP tests' WebApplicationFactory.</summary>

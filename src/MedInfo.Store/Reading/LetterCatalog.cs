@@ -54,8 +54,9 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
 
     // Versions never change once written, so a version's model, once read, is good for as long as it is kept.
     // Bounded by count: a model in memory is a tree of records, hundreds of kilobytes for a long letter, and pages
-    // need one only to render a version's body once (PDFs, comparisons and exports are the other readers).
-    private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 200 });
+    // need one only to render a version's body once (PDFs, comparisons and exports are the other readers, of the
+    // letters just looked at).
+    private readonly MemoryCache models = new(new MemoryCacheOptions { SizeLimit = 64 });
 
 
     /// <summary>

@@ -5,7 +5,6 @@ using MedInfo.Web.Components.Pages.Hcp;
 using MedInfo.Web.Components.Pages.Letter;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MedInfo.Web.Components.Pages;
@@ -33,12 +32,9 @@ internal static class ReaderPageCaching
     /// <summary>The output cache with the reader-page policy, and compression for the pages it keeps.</summary>
     public static IServiceCollection AddReaderPageCaching(this IServiceCollection services)
     {
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PortalOptions>>((cache, portal) =>
-        {
-            cache.AddPolicy(Policy, new ReaderPageOutputCachePolicy());
-            cache.SizeLimit = portal.Value.PageCacheMegabytes * 1024L * 1024;
-        });
-        services.AddOutputCache();
+        services.AddSingleton<PageFileStore>();
+        services.AddSingleton<IOutputCacheStore>(provider => provider.GetRequiredService<PageFileStore>());
+        services.AddOutputCache(cache => cache.AddPolicy(Policy, new ReaderPageOutputCachePolicy()));
         // Each page is compressed once and then served from the cache: worth the better ratio of the optimal level.
         services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = System.IO.Compression.CompressionLevel.Optimal);
         services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = System.IO.Compression.CompressionLevel.Optimal);
@@ -56,7 +52,7 @@ internal static class ReaderPageCaching
     /// <summary>
     /// Compresses the stamped pages for readers whose browsers accept it. Placed after the output cache, so the cache
     /// keeps each page compressed (by the reader's Accept-Encoding): a page of tens of kilobytes is kept in a few,
-    /// and served from memory without compressing it again.
+    /// and served from the page cache (<see cref="PageFileStore"/>) without compressing it again.
     /// </summary>
     public static IApplicationBuilder UseReaderPageCompression(this IApplicationBuilder app) =>
         app.UseWhen(context => StampOf(context) is not null, pages => pages.UseResponseCompression());
