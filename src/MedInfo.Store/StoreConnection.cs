@@ -78,7 +78,7 @@ public sealed record StoreConnection(StoreProvider Provider, string ConnectionSt
             // Migrations run inside the engine's own transaction there (see PostgreSqlEngine.MigrateAsync), on purpose.
             StoreProvider.PostgreSql => builder.UseNpgsql(ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly))
                 .ConfigureWarnings(warnings => warnings.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.MigrationsUserTransactionWarning)),
-            _ => builder.UseSqlite(ConnectionString),
+            _ => builder.UseSqlite(ConnectionString).AddInterceptors(new Engines.SqliteCacheSize()),
         };
     }
 

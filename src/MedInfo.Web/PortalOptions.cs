@@ -23,14 +23,14 @@ public sealed class PortalOptions
 
     /// <summary>Memory for the pages of the page cache read most recently, served without reading their file.</summary>
     [System.ComponentModel.DataAnnotations.Range(0, 64 * 1024)]
-    public int PageCacheMemoryMegabytes { get; set; } = 4;
+    public int PageCacheMemoryMegabytes { get; set; } = 2;
 
     /// <summary>
     /// Memory for the letter page bodies read most, for pages not in the page cache (each body is rendered once and
     /// kept in the store, whatever this says; the page cache holds every page read recently, so this rarely helps).
     /// </summary>
     [System.ComponentModel.DataAnnotations.Range(0, 64 * 1024)]
-    public int KeptPageBodiesMegabytes { get; set; } = 4;
+    public int KeptPageBodiesMegabytes { get; set; } = 2;
 
     /// <summary>Requests one client address may make, per window, before it is answered 429.</summary>
     [Microsoft.Extensions.Options.ValidateObjectMembers]

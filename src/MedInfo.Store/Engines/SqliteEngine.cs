@@ -26,8 +26,19 @@ internal sealed class SqliteEngine : IStoreEngine
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock.</summary>
-    public Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock. An import's
+    /// connection gets SQLite's default page cache for its transaction (<see cref="SqliteCacheSize"/>).
+    /// </summary>
+    public Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn == WriterTurn.Import)
+        {
+            SqliteCacheSize.ForImport(db.Database.GetDbConnection());
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>One prepared command (returning the generated key when it is wanted back): SQLite runs in this process, so a row costs no round trip.</summary>
     public async Task InsertAsync<TEntity>(MedInfoDb db, IReadOnlyList<TEntity> rows, bool keysBack, CancellationToken cancellationToken)
