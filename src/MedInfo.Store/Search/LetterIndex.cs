@@ -158,10 +158,10 @@ public sealed class LetterIndex : IDisposable
         // they are written.
         var letters = await published.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Sum = g.Sum(l => (long)l.PublishedVersionId!.Value), Max = g.Max(l => l.PublishedVersionId!.Value) })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false); // one group at most (none when empty)
         var synonyms = await db.SearchSynonyms.GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Max = g.Max(s => s.Id) })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         var now = (letters?.Count ?? 0, letters?.Sum ?? 0, letters?.Max ?? 0, synonyms?.Count ?? 0, synonyms?.Max ?? 0);
         if (now == seenFingerprint)
         {
