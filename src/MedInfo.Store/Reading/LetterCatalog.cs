@@ -208,7 +208,7 @@ public sealed class LetterCatalog(IDbContextFactory<MedInfoDb> dbFactory, StoreC
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var published = await PublishedLetters(db, reader).GroupBy(_ => 1)
             .Select(g => new { Count = g.Count(), Sum = g.Sum(l => (long)l.PublishedVersionId!.Value), Last = g.Max(l => l.PublishedVersionId!.Value) })
-            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false); // one group at most (none when empty)
         return published is null
             ? "none"
             : string.Create(CultureInfo.InvariantCulture, $"{published.Count}-{published.Sum}-{published.Last}");
