@@ -150,7 +150,7 @@ public sealed class PageFileStoreTests : IDisposable
         return bytes;
     }
 
-    /// <summary>As the output cache reads a page: into a pipe.</summary>
+    /// <summary>A page read through the buffer interface, into a pipe.</summary>
     private static async Task<byte[]?> ReadAsync(PageFileStore store, string key)
     {
         var pipe = new Pipe();

@@ -65,34 +65,16 @@ public sealed partial class PageFileStore : IOutputCacheBufferStore, IDisposable
     /// <summary>The bytes the kept pages take on disk.</summary>
     public long Size => Interlocked.Read(ref size);
 
-    public ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
+    /// <summary>The same page as <see cref="GetAsync"/>, written to <paramref name="destination"/>.</summary>
+    public async ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
     {
-        if (!TryOpen(IdOf(key), out var page, out var file))
+        if (await GetAsync(key, cancellationToken) is not { } bytes)
         {
-            return ValueTask.FromResult(false);
+            return false;
         }
 
-        using (file)
-        {
-            // A page is a few kilobytes the system almost always has in memory: read at once, like a memory copy.
-            var length = checked((int)page.Length);
-            var span = destination.GetSpan(length)[..length];
-            var read = 0;
-            while (read < length)
-            {
-                var n = RandomAccess.Read(file, span[read..], read);
-                if (n == 0)
-                {
-                    return ValueTask.FromResult(false); // shorter than written: taken for a miss
-                }
-
-                read += n;
-            }
-
-            destination.Advance(length);
-        }
-
-        return ValueTask.FromResult(true);
+        destination.Write(bytes);
+        return true;
     }
 
     /// <summary>What the output cache asks for each page it serves: the array is only read, so one is shared.</summary>
@@ -114,10 +96,17 @@ public sealed partial class PageFileStore : IOutputCacheBufferStore, IDisposable
 
         using (file)
         {
+            // A page is a few kilobytes the system almost always has in memory: read at once, like a memory copy.
             var bytes = new byte[page.Length];
-            if (RandomAccess.Read(file, bytes, 0) != bytes.Length)
+            for (var read = 0; read < bytes.Length;)
             {
-                return ValueTask.FromResult<byte[]?>(null);
+                var n = RandomAccess.Read(file, bytes.AsSpan(read), read);
+                if (n == 0)
+                {
+                    return ValueTask.FromResult<byte[]?>(null); // shorter than written: taken for a miss
+                }
+
+                read += n;
             }
 
             if (page.ReadsInARow >= ReadsInARowToKeep)
