@@ -124,27 +124,74 @@ public static class LetterReader
 
         public List<FigureBlock> Figures { get; } = [];
 
+        /// <remarks>
+        /// Walks blocks and inlines each their own way, so that most nodes cost one type test: a walk over all of
+        /// them as <see cref="MarkdownObject"/> spent most of its time testing types down the class tree. It recurses
+        /// as the model's renderer does, within the parser's nesting limit (<see cref="MarkdownDepthLimit"/>).
+        /// </remarks>
         public static NodesByKind Gather(MarkdownDocument document)
         {
             var found = new NodesByKind();
-            foreach (var node in SyntaxWalk.InOrder(document))
-            {
-                AddIf(found.WithProblems, node);
-                AddIf(found.Links, node);
-                AddIf(found.Citations, node);
-                AddIf(found.ReferenceDefinitions, node);
-                AddIf(found.Tables, node);
-                AddIf(found.Figures, node);
-            }
-
+            found.AddChildren(document);
             return found;
         }
 
-        private static void AddIf<T>(List<T> kind, MarkdownObject node)
+        private void AddChildren(ContainerBlock container)
         {
-            if (node is T match)
+            foreach (var block in container)
             {
-                kind.Add(match);
+                if (block is IHasSourceProblems withProblems)
+                {
+                    WithProblems.Add(withProblems);
+                }
+
+                switch (block)
+                {
+                    case ReferenceDefinitionBlock definition:
+                        ReferenceDefinitions.Add(definition);
+                        break;
+                    case DataTableBlock table:
+                        Tables.Add(table);
+                        break;
+                    case FigureBlock figure:
+                        Figures.Add(figure);
+                        break;
+                }
+
+                if (block is ContainerBlock inner)
+                {
+                    AddChildren(inner);
+                }
+                else if (block is LeafBlock { Inline: { } inline })
+                {
+                    AddInlines(inline);
+                }
+            }
+        }
+
+        private void AddInlines(ContainerInline container)
+        {
+            for (var inline = container.FirstChild; inline is not null; inline = inline.NextSibling)
+            {
+                // Most inlines are runs of text, tested by their exact type alone.
+                if (inline.GetType() == typeof(LiteralInline))
+                {
+                    continue;
+                }
+
+                if (inline is CitationInline citation)
+                {
+                    Citations.Add(citation);
+                }
+                else if (inline is LinkInline link)
+                {
+                    Links.Add(link);
+                }
+
+                if (inline is ContainerInline inner)
+                {
+                    AddInlines(inner);
+                }
             }
         }
     }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using MedInfo.Content.Diagnostics;
 using MedInfo.Letters;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace MedInfo.Content.FrontMatter;
 
@@ -53,31 +52,8 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return null;
         }
 
-        YamlMappingNode root;
-        try
+        if (ReadKeys(yaml) is not { } root)
         {
-            var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
-            if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode mapping)
-            {
-                diagnostics.Error(FirstYamlLine, 1, "The front matter must be a list of 'key: value' lines (id, title, products, ...).");
-                return null;
-            }
-
-            root = mapping;
-        }
-        catch (YamlException e)
-        {
-            diagnostics.Error(FileLine(e.Start), (int)e.Start.Column, "The front matter is not valid YAML: " + FirstSentence(e.Message));
-            return null;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // YamlDotNet reports some malformed input (an alias '*x' after a value) with these instead of a
-            // YamlException, and without a position; point at the first value that needs quotes, if there is one.
-            var (line, column) = FirstValueNeedingQuotes(yaml) ?? (FirstYamlLine, 1);
-            diagnostics.Error(line, column,
-                "The front matter is not valid YAML here. A value that starts with [ { * & ! | > % @ or ` must be in quotes, for example title: \"*Note\"");
             return null;
         }
 
@@ -87,10 +63,10 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         var id = RequiredText(root, "id");
         if (id is not null)
         {
-            IdLine = FileLine(root.Children[new YamlScalarNode("id")].Start);
+            IdLine = FileLine(root["id"]);
             if (!LetterId.IsWellFormed(id))
             {
-                ErrorAt(root.Children[new YamlScalarNode("id")], $"The id '{id}' may only use lowercase letters, digits and hyphens (for example 'darzalex-poems-syndrome'): it becomes the letter's web address.");
+                ErrorAt(root["id"], $"The id '{id}' may only use lowercase letters, digits and hyphens (for example 'darzalex-poems-syndrome'): it becomes the letter's web address.");
             }
         }
 
@@ -115,15 +91,49 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             literatureSearch, therapeuticArea, keywords);
     }
 
-    private Audience? ReadAudience(YamlMappingNode root)
+    /// <summary>The front matter's keys: read directly when written the plain way the guide shows, by YamlDotNet otherwise.</summary>
+    private FrontMatterMap? ReadKeys(string yaml)
     {
-        if (!TryGet(root, "audience", out var node))
+        if (PlainFrontMatterParser.TryParse(yaml) is { } plain)
+        {
+            return plain;
+        }
+
+        try
+        {
+            if (YamlFrontMatter.Load(yaml) is FrontMatterMap mapping)
+            {
+                return mapping;
+            }
+
+            diagnostics.Error(FirstYamlLine, 1, "The front matter must be a list of 'key: value' lines (id, title, products, ...).");
+            return null;
+        }
+        catch (YamlException e)
+        {
+            diagnostics.Error((int)e.Start.Line + FirstYamlLine - 1, (int)e.Start.Column, "The front matter is not valid YAML: " + FirstSentence(e.Message));
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet reports some malformed input (an alias '*x' after a value) with these instead of a
+            // YamlException, and without a position; point at the first value that needs quotes, if there is one.
+            var (line, column) = FirstValueNeedingQuotes(yaml) ?? (FirstYamlLine, 1);
+            diagnostics.Error(line, column,
+                "The front matter is not valid YAML here. A value that starts with [ { * & ! | > % @ or ` must be in quotes, for example title: \"*Note\"");
+            return null;
+        }
+    }
+
+    private Audience? ReadAudience(FrontMatterMap root)
+    {
+        if (!root.TryGet("audience", out var node))
         {
             diagnostics.Error(FirstYamlLine, 1, "The front matter needs 'audience:' with 'type:' (hcp or patient), 'region:' (for example US) and 'notice:' (the text shown at the top of the letter).");
             return null;
         }
 
-        if (node is not YamlMappingNode mapping)
+        if (node is not FrontMatterMap mapping)
         {
             ErrorAt(node, "'audience:' needs 'type:', 'region:' and 'notice:' on indented lines below it.");
             return null;
@@ -136,11 +146,11 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         return region is null || notice is null || kind is null ? null : new Audience(region, notice, kind.Value);
     }
 
-    private AudienceKind? ReadAudienceKind(YamlMappingNode audience)
+    private AudienceKind? ReadAudienceKind(FrontMatterMap audience)
     {
-        if (!TryGet(audience, "type", out _))
+        if (!audience.TryGet("type", out _))
         {
-            diagnostics.Error(FileLine(audience.Start), 1,
+            diagnostics.Error(FileLine(audience), 1,
                 "'audience:' needs 'type: hcp' (a letter for healthcare professionals) or 'type: patient' (for patients and caregivers): it decides who may read the letter.");
             return null;
         }
@@ -155,36 +165,36 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             case var word when word == AudienceTypes[1]:
                 return AudienceKind.Patient;
             default:
-                ErrorAt(audience.Children[new YamlScalarNode("type")],
+                ErrorAt(audience["type"],
                     $"'type' under 'audience:' must be hcp (healthcare professionals) or patient (patients and caregivers), got '{text}'.");
                 return null;
         }
     }
 
-    private List<Product>? ReadProducts(YamlMappingNode root)
+    private List<Product>? ReadProducts(FrontMatterMap root)
     {
-        if (!TryGet(root, "products", out var node))
+        if (!root.TryGet("products", out var node))
         {
             diagnostics.Error(FirstYamlLine, 1, "The front matter needs 'products:' with at least one product (brand and generic name).");
             return null;
         }
 
-        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        if (node is not FrontMatterList sequence || sequence.Items.Count == 0)
         {
             ErrorAt(node, "'products:' must list at least one product, each as '- brand: ...' with 'generic: ...' below it.");
             return null;
         }
 
-        if (sequence.Children.Count > MaxListEntries)
+        if (sequence.Items.Count > MaxListEntries)
         {
-            ErrorAt(node, $"'products:' lists {sequence.Children.Count} products; at most {MaxListEntries} are allowed.");
+            ErrorAt(node, $"'products:' lists {sequence.Items.Count} products; at most {MaxListEntries} are allowed.");
             return null;
         }
 
         var products = new List<Product>();
-        foreach (var item in sequence.Children)
+        foreach (var item in sequence.Items)
         {
-            if (item is not YamlMappingNode product)
+            if (item is not FrontMatterMap product)
             {
                 ErrorAt(item, "Each product needs 'brand:' and 'generic:'.");
                 continue;
@@ -196,7 +206,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             var link = OptionalText(product, "prescribing-information");
             if (link is not null && !IsWebAddress(link))
             {
-                ErrorAt(product.Children[new YamlScalarNode("prescribing-information")], $"'prescribing-information' must be a web address starting with https:// (got '{link}').");
+                ErrorAt(product["prescribing-information"], $"'prescribing-information' must be a web address starting with https:// (got '{link}').");
                 link = null;
             }
 
@@ -206,10 +216,10 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             }
         }
 
-        return products.Count == sequence.Children.Count ? products : null;
+        return products.Count == sequence.Items.Count ? products : null;
     }
 
-    private LetterStatus? ReadStatus(YamlMappingNode root)
+    private LetterStatus? ReadStatus(FrontMatterMap root)
     {
         var text = RequiredText(root, "status");
         if (text is null)
@@ -222,18 +232,18 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return status;
         }
 
-        ErrorAt(root.Children[new YamlScalarNode("status")], $"'status' must be draft, published or retired (got '{text}').");
+        ErrorAt(root["status"], $"'status' must be draft, published or retired (got '{text}').");
         return null;
     }
 
-    private LiteratureSearch? ReadLiteratureSearch(YamlMappingNode root)
+    private LiteratureSearch? ReadLiteratureSearch(FrontMatterMap root)
     {
-        if (!TryGet(root, "literature-search", out var node))
+        if (!root.TryGet("literature-search", out var node))
         {
             return null;
         }
 
-        if (node is not YamlMappingNode mapping)
+        if (node is not FrontMatterMap mapping)
         {
             ErrorAt(node, "'literature-search:' needs 'date:' and 'databases:' on indented lines below it.");
             return null;
@@ -251,7 +261,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         return date is null ? null : new LiteratureSearch(date.Value, databases);
     }
 
-    private DateOnly? ReadDate(YamlMappingNode map, string key, bool required, string? parent = null)
+    private DateOnly? ReadDate(FrontMatterMap map, string key, bool required, string? parent = null)
     {
         var text = required ? RequiredText(map, key, parent) : OptionalText(map, key);
         if (text is null)
@@ -264,29 +274,29 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
             return date;
         }
 
-        ErrorAt(map.Children[new YamlScalarNode(key)], $"'{key}' must be a real date written as YYYY-MM-DD, for example 2025-05-08 (got '{text}').");
+        ErrorAt(map[key], $"'{key}' must be a real date written as YYYY-MM-DD, for example 2025-05-08 (got '{text}').");
         return null;
     }
 
-    private List<string> ReadTextList(YamlMappingNode map, string key)
+    private List<string> ReadTextList(FrontMatterMap map, string key)
     {
-        if (!TryGet(map, key, out var node))
+        if (!map.TryGet(key, out var node))
         {
             return [];
         }
 
-        if (node is YamlSequenceNode sequence)
+        if (node is FrontMatterList sequence)
         {
-            if (sequence.Children.Count > MaxListEntries)
+            if (sequence.Items.Count > MaxListEntries)
             {
-                ErrorAt(node, $"'{key}' has {sequence.Children.Count} entries; at most {MaxListEntries} are allowed.");
+                ErrorAt(node, $"'{key}' has {sequence.Items.Count} entries; at most {MaxListEntries} are allowed.");
                 return [];
             }
 
             var items = new List<string>();
-            foreach (var item in sequence.Children)
+            foreach (var item in sequence.Items)
             {
-                if (item is YamlScalarNode { Value: { Length: > 0 } value })
+                if (item is FrontMatterText { Value: { Length: > 0 } value })
                 {
                     if (WithinLength(item, key, value.Trim()) is { } entry)
                     {
@@ -306,17 +316,17 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         return [];
     }
 
-    private string? RequiredText(YamlMappingNode map, string key, string? parent = null)
+    private string? RequiredText(FrontMatterMap map, string key, string? parent = null)
     {
-        if (!TryGet(map, key, out var node))
+        if (!map.TryGet(key, out var node))
         {
             var where = parent is null ? "The front matter" : $"Each {parent}";
-            var line = parent is null ? FirstYamlLine : FileLine(map.Start);
+            var line = parent is null ? FirstYamlLine : FileLine(map);
             diagnostics.Error(line, 1, $"{where} needs '{key}:'.");
             return null;
         }
 
-        if (node is not YamlScalarNode { Value: { } value } || string.IsNullOrWhiteSpace(value))
+        if (node is not FrontMatterText { Value: { } value } || string.IsNullOrWhiteSpace(value))
         {
             ErrorAt(node, $"'{key}' must be plain text and not empty.");
             return null;
@@ -325,14 +335,14 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
         return WithinLength(node, key, value.Trim());
     }
 
-    private string? OptionalText(YamlMappingNode map, string key)
+    private string? OptionalText(FrontMatterMap map, string key)
     {
-        if (!TryGet(map, key, out var node))
+        if (!map.TryGet(key, out var node))
         {
             return null;
         }
 
-        if (node is YamlScalarNode { Value: { } value } && !string.IsNullOrWhiteSpace(value))
+        if (node is FrontMatterText { Value: { } value } && !string.IsNullOrWhiteSpace(value))
         {
             return WithinLength(node, key, value.Trim());
         }
@@ -342,7 +352,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
     }
 
     /// <summary>The text, or null with an error at its place when it is longer than <see cref="MaxLengths"/> allows.</summary>
-    private string? WithinLength(YamlNode node, string key, string text)
+    private string? WithinLength(FrontMatterNode node, string key, string text)
     {
         if (!MaxLengths.TryGetValue(key, out var max) || text.Length <= max)
         {
@@ -354,21 +364,18 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
     }
 
     /// <summary>A key this mapping does not know is a warning at its line, at any depth (a misspelt key would otherwise mean nothing, silently).</summary>
-    private void WarnUnknownKeys(YamlMappingNode map, IReadOnlyCollection<string> known, string what)
+    private void WarnUnknownKeys(FrontMatterMap map, IReadOnlyCollection<string> known, string what)
     {
-        foreach (var key in map.Children.Keys.OfType<YamlScalarNode>())
+        foreach (var (key, _) in map.Entries)
         {
-            if (!known.Contains(key.Value ?? string.Empty))
+            if (!known.Contains(key.Value))
             {
-                diagnostics.Warning(FileLine(key.Start), (int)key.Start.Column, $"Unknown {what} '{key.Value}' is ignored. Known keys: {string.Join(", ", known)}.");
+                diagnostics.Warning(FileLine(key), key.Column, $"Unknown {what} '{key.Value}' is ignored. Known keys: {string.Join(", ", known)}.");
             }
         }
     }
 
-    private static bool TryGet(YamlMappingNode map, string key, out YamlNode node) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out node!);
-
-    private void ErrorAt(YamlNode node, string message) => diagnostics.Error(FileLine(node.Start), (int)node.Start.Column, message);
+    private void ErrorAt(FrontMatterNode node, string message) => diagnostics.Error(FileLine(node), node.Column, message);
 
     /// <summary>The file line and column of the first value starting with a YAML indicator ('*', '&amp;', '!', ...) or with a bracket followed by more text.</summary>
     private static (int Line, int Column)? FirstValueNeedingQuotes(string yaml)
@@ -389,7 +396,7 @@ internal sealed partial class FrontMatterReader(DiagnosticList diagnostics)
     [GeneratedRegex(@"^\s*(-\s+)?[\w-]+:\s+(?<value>[*&!%@`]|[\[{][^\]}]*[\]}]\s*\S)")]
     private static partial Regex ValueNeedingQuotes();
 
-    private static int FileLine(Mark mark) => (int)mark.Line + FirstYamlLine - 1;
+    private static int FileLine(FrontMatterNode node) => node.Line + FirstYamlLine - 1;
 
     private static bool IsWebAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);

@@ -15,8 +15,8 @@ public sealed class LetterModelRenderer : RendererBase
     private readonly Stack<List<LetterBlock>> blockSinks = new();
     private readonly Stack<InlineSink> inlineSinks = new();
 
-    /// <summary>Text builders of finished sinks, for the next ones: a letter has thousands of runs of inlines (every table cell is one).</summary>
-    private readonly Stack<StringBuilder> spareBuilders = new();
+    /// <summary>Finished sinks, for the next ones: a letter has thousands of runs of inlines (every table cell is one).</summary>
+    private readonly Stack<InlineSink> spareSinks = new();
 
     public LetterModelRenderer(LetterRenderContext context)
     {
@@ -67,13 +67,12 @@ public sealed class LetterModelRenderer : RendererBase
             return [];
         }
 
-        var sink = new InlineSink(spareBuilders.Count > 0 ? spareBuilders.Pop() : new StringBuilder());
+        var sink = spareSinks.Count > 0 ? spareSinks.Pop() : new InlineSink();
         inlineSinks.Push(sink);
         WriteChildren(container);
         inlineSinks.Pop();
         var inlines = sink.Finish();
-        spareBuilders.Push(sink.Text);
-        TrimEnds(inlines);
+        spareSinks.Push(sink);
         return inlines;
     }
 
@@ -85,31 +84,14 @@ public sealed class LetterModelRenderer : RendererBase
     /// <summary>Adds text, joined to the text run being collected (no string is made for each piece).</summary>
     public void EmitText(ReadOnlySpan<char> text) => inlineSinks.Peek().AddText(text);
 
-    private static void TrimEnds(List<LetterInline> sink)
-    {
-        if (sink.Count > 0 && sink[0] is TextRun first)
-        {
-            sink[0] = new TextRun(first.Text.TrimStart());
-        }
-
-        if (sink.Count > 0 && sink[^1] is TextRun last)
-        {
-            sink[^1] = new TextRun(last.Text.TrimEnd());
-        }
-
-        sink.RemoveAll(i => i is TextRun { Text.Length: 0 });
-    }
-
     /// <summary>
     /// Inlines being collected, with the text run still growing kept in a builder: joining strings run by run made a
     /// paragraph of thousands of lines quadratic.
     /// </summary>
-    private sealed class InlineSink(StringBuilder text)
+    private sealed class InlineSink
     {
         private readonly List<LetterInline> inlines = [];
-
-        /// <summary>The builder, empty once the sink is finished.</summary>
-        public StringBuilder Text => text;
+        private readonly StringBuilder text = new();
 
         public void Add(LetterInline inline)
         {
@@ -119,24 +101,38 @@ public sealed class LetterModelRenderer : RendererBase
                 return;
             }
 
-            FlushText();
+            FlushText(isLast: false);
             inlines.Add(inline);
         }
 
         public void AddText(ReadOnlySpan<char> more) => text.Append(more);
 
-        public List<LetterInline> Finish()
+        /// <summary>
+        /// The inlines collected, exactly as many as there are, with the white space at both ends of the whole taken
+        /// off (a run left empty is dropped); the sink is empty again for its next use.
+        /// </summary>
+        public LetterInline[] Finish()
         {
-            FlushText();
-            return inlines;
+            FlushText(isLast: true);
+            LetterInline[] finished = inlines.Count == 0 ? [] : [.. inlines];
+            inlines.Clear();
+            return finished;
         }
 
-        private void FlushText()
+        private void FlushText(bool isLast)
         {
-            if (text.Length > 0)
+            if (text.Length == 0)
             {
-                inlines.Add(new TextRun(text.ToString()));
-                text.Clear();
+                return;
+            }
+
+            var run = text.ToString();
+            text.Clear();
+            run = inlines.Count == 0 ? run.TrimStart() : run;
+            run = isLast ? run.TrimEnd() : run;
+            if (run.Length > 0)
+            {
+                inlines.Add(new TextRun(run));
             }
         }
     }
