@@ -61,7 +61,15 @@ internal sealed class ListModelRenderer : MarkdownObjectRenderer<LetterModelRend
 {
     protected override void Write(LetterModelRenderer renderer, ListBlock obj)
     {
-        var items = obj.OfType<ListItemBlock>().Select(item => new ListItem(renderer.RenderBlocks(item))).ToList();
+        var items = new List<ListItem>(obj.Count);
+        foreach (var block in obj)
+        {
+            if (block is ListItemBlock item)
+            {
+                items.Add(new ListItem(renderer.RenderBlocks(item)));
+            }
+        }
+
         renderer.Emit(new BulletList(obj.IsOrdered, items));
     }
 }

@@ -47,6 +47,20 @@ public sealed class LetterModelRenderer : RendererBase
         return this;
     }
 
+    /// <summary>The blocks of a container, such as a list item (indexed: no enumerator made for each of hundreds).</summary>
+    public IReadOnlyList<LetterBlock> RenderBlocks(ContainerBlock container)
+    {
+        var sink = new List<LetterBlock>(container.Count);
+        blockSinks.Push(sink);
+        for (var i = 0; i < container.Count; i++)
+        {
+            Write(container[i]);
+        }
+
+        blockSinks.Pop();
+        return sink;
+    }
+
     public IReadOnlyList<LetterBlock> RenderBlocks(IEnumerable<Block> blocks)
     {
         var sink = new List<LetterBlock>();

@@ -50,15 +50,15 @@ internal static partial class DataTableBuilder
             table.Problems.Add(new SourceProblem(source.Line, source.Column, "This table is never closed. Add a line with only ':::' after the table's last line."));
         }
 
-        var lines = source.Lines.Lines.Take(source.Lines.Count).ToList();
         var caption = new TableCaptionBlock { Line = source.Line, Column = source.Column };
-        var rows = new List<(StringLine Line, List<Cell> Cells)>();
+        var rows = new List<(StringLine Line, List<Cell> Cells)>(source.Lines.Count);
         var phase = Phase.Caption;
         var separatorSeen = false;
         var afterTable = new List<Markdig.Syntax.Block>();
 
-        foreach (var line in lines)
+        for (var i = 0; i < source.Lines.Count; i++)
         {
+            var line = source.Lines.Lines[i];
             var slice = line.Slice;
             slice.Trim();
             if (slice.IsEmpty)
@@ -75,7 +75,7 @@ internal static partial class DataTableBuilder
 
                 phase = Phase.Rows;
                 var cells = SplitCells(line, slice);
-                if (cells.All(c => SeparatorCell().IsMatch(c.Text)))
+                if (cells.TrueForAll(c => c.IsSeparator))
                 {
                     if (separatorSeen)
                     {
@@ -313,10 +313,14 @@ internal static partial class DataTableBuilder
         AfterRows,
     }
 
-    private sealed record Cell(StringLine Source, int Start, int End, int Line, int Column)
+    /// <summary>A cell's place in its line (a value: a table has hundreds of cells).</summary>
+    private readonly record struct Cell(StringLine Source, int Start, int End, int Line, int Column)
     {
         /// <summary>The cell's text, trimmed, without copying it out of the file's text.</summary>
         public ReadOnlySpan<char> Text => Source.Slice.Text.AsSpan(Start, End - Start + 1);
+
+        /// <summary>A cell of the '|---|' line ('---', ':---', '---:' or ':---:'); the pattern only runs on a cell that starts like one.</summary>
+        public bool IsSeparator => Text is [':' or '-', ..] && SeparatorCell().IsMatch(Text);
     }
 
     [GeneratedRegex(@"^:?-{3,}:?$")]

@@ -21,10 +21,16 @@ internal sealed class DataTableModelRenderer(TableBeingRendered table) : Markdow
         var diagnostics = renderer.Context.Diagnostics;
         table.Id = obj.Id;
         var caption = renderer.RenderInlines(obj.OfType<TableCaptionBlock>().FirstOrDefault()?.Inline);
-        var rows = obj.OfType<TableRowBlock>().ToList();
         var markers = table.CellMarkers = [];
-        var headerRows = rows.Where(r => r.IsHeader).Select(r => RenderRow(renderer, r)).ToList();
-        var bodyRows = rows.Where(r => !r.IsHeader).Select(r => RenderRow(renderer, r)).ToList();
+        var (headerRows, bodyRows) = (new List<TableRow>(), new List<TableRow>(obj.Count));
+        foreach (var block in obj)
+        {
+            if (block is TableRowBlock row)
+            {
+                (row.IsHeader ? headerRows : bodyRows).Add(RenderRow(renderer, row));
+            }
+        }
+
         table.CellMarkers = null;
         var notes = obj.OfType<TableNoteBlock>().Select(n => new TableNote(n.Label, renderer.RenderInlines(n.Inline))).ToList();
         var abbreviationBlocks = obj.OfType<TableAbbreviationsBlock>().ToList();
