@@ -15,6 +15,7 @@ public static class LetterJson
 {
     private static readonly JsonSerializerOptions Options = new()
     {
+        MaxDepth = LetterNesting.MaxJsonDepth,
         Converters = { new JsonStringEnumConverter() },
         TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { TagDerivedTypes, SkipComputedProperties } },
     };

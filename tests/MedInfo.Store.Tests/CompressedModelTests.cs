@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using MedInfo.Content.Tests;
+using MedInfo.Content.Tests.Robustness;
 using MedInfo.Letters;
 using MedInfo.Store.Reading;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +56,21 @@ public abstract class CompressedModelTests(ITestDatabase database) : IAsyncLifet
         Assert.Equal(LetterJson.WriteCompressed(asImported), LetterJson.WriteCompressed(read));
         Assert.Equal(asImported.Metadata.Title, read.Metadata.Title);
         Assert.Equal(asImported.References.Count, read.References.Count);
+    }
+
+    [Fact]
+    public async Task A_letter_nested_as_deeply_as_the_reader_allows_is_stored_and_read_back()
+    {
+        // Lists are the deepest a model gets in JSON (a list, its items, an item, its blocks: four levels each).
+        var body = "## Summary\n\n" + FoundByFuzzingTests.NestedList(LetterNesting.MaxDepth - 2);
+        store.Write("deep.md", TestLetters.WithBody(body).Replace("zentravir-test-letter", "zentravir-deep-lists", StringComparison.Ordinal));
+        var report = await store.ImportAsync();
+        Assert.True(report.Written, string.Join('\n', report.Diagnostics));
+
+        using var freshCatalog = new LetterCatalog(store.Factory, new StoreChanges());
+        var read = (await freshCatalog.GetCurrentAsync(Readership.HealthcareProfessional, "zentravir-deep-lists"))!.Letter;
+
+        Assert.Equal(LetterNesting.MaxDepth - 2, LetterWalker.Blocks(read.Sections[0].Blocks).OfType<BulletList>().Count());
     }
 
     private static string Decompress(byte[] compressed)

@@ -38,6 +38,9 @@ public sealed class LetterModelRenderer : RendererBase
 
     public LetterRenderContext Context { get; }
 
+    /// <summary>Set once the letter has been found nested too deeply, so the place is named once, not at every part below it.</summary>
+    private bool reportedTooDeep;
+
     /// <summary>How many levels headings are pushed down: 1 inside a study card, whose title is itself a heading.</summary>
     public int HeadingOffset { get; set; }
 
@@ -50,6 +53,12 @@ public sealed class LetterModelRenderer : RendererBase
     /// <summary>The blocks of a container, such as a list item (indexed: no enumerator made for each of hundreds).</summary>
     public IReadOnlyList<LetterBlock> RenderBlocks(ContainerBlock container)
     {
+        if (Depth >= LetterNesting.MaxDepth)
+        {
+            ReportTooDeep(container);
+            return [];
+        }
+
         var sink = new List<LetterBlock>(container.Count);
         blockSinks.Push(sink);
         for (var i = 0; i < container.Count; i++)
@@ -63,6 +72,12 @@ public sealed class LetterModelRenderer : RendererBase
 
     public IReadOnlyList<LetterBlock> RenderBlocks(IEnumerable<Block> blocks)
     {
+        if (Depth >= LetterNesting.MaxDepth && blocks.FirstOrDefault() is { } first)
+        {
+            ReportTooDeep(first);
+            return [];
+        }
+
         var sink = new List<LetterBlock>();
         blockSinks.Push(sink);
         foreach (var block in blocks)
@@ -81,6 +96,12 @@ public sealed class LetterModelRenderer : RendererBase
             return [];
         }
 
+        if (Depth >= LetterNesting.MaxDepth)
+        {
+            ReportTooDeep(container.FirstChild ?? (MarkdownObject)container);
+            return [];
+        }
+
         var sink = spareSinks.Count > 0 ? spareSinks.Pop() : new InlineSink();
         inlineSinks.Push(sink);
         WriteChildren(container);
@@ -88,6 +109,19 @@ public sealed class LetterModelRenderer : RendererBase
         var inlines = sink.Finish();
         spareSinks.Push(sink);
         return inlines;
+    }
+
+    /// <summary>The levels open around what is rendered now: the section, cards, list items, text, emphasis, links.</summary>
+    private int Depth => blockSinks.Count + inlineSinks.Count;
+
+    /// <summary>Names the first place nested deeper than <see cref="LetterNesting.MaxDepth"/>; what is inside it is left out.</summary>
+    private void ReportTooDeep(MarkdownObject at)
+    {
+        if (!reportedTooDeep)
+        {
+            reportedTooDeep = true;
+            Context.Diagnostics.Error(at, $"This part of the letter is nested too deeply: lists, cards, emphasis and links more than {LetterNesting.MaxDepth} levels inside one another. A letter needs a few; is a '*' or '_' repeated, or a line indented too far?");
+        }
     }
 
     public void Emit(LetterBlock block) => blockSinks.Peek().Add(block);

@@ -1,4 +1,5 @@
 using MedInfo.Content.Diagnostics;
+using MedInfo.Letters;
 
 namespace MedInfo.Content.Tests.Robustness;
 
@@ -100,4 +101,42 @@ public sealed class FoundByFuzzingTests
         Assert.Equal(17 + DiagnosticList.MaxMessages, last.Line);
         Assert.Contains("2900 more messages", last.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Bullets indented two spaces a level, <paramref name="depth"/> levels deep.</summary>
+    public static string NestedList(int depth) =>
+        string.Concat(Enumerable.Range(0, depth).Select(level => new string(' ', 2 * level) + "- Level " + (level + 1) + "\n"));
+
+    [Fact]
+    public void Emphasis_nested_past_the_limit_is_refused_at_its_place_not_left_to_crash_the_import()
+    {
+        // 200 '*' around a word: Markdig reads a hundred emphases inside one another, which the import could not store.
+        var error = SingleError(TestLetters.WithBody("## Summary\n\n- One.\n\nSee " + new string('*', 200) + "this" + new string('*', 200) + ".\n"));
+
+        Assert.Equal(19, error.Line);
+        Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_nested_as_deep_as_allowed_are_read_and_one_level_more_is_refused_at_that_item()
+    {
+        // The section and each item's text count a level too.
+        var deepest = LetterNesting.MaxDepth - 2;
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("## Summary\n\n" + NestedList(deepest)));
+        Assert.Equal(deepest, Depth(Assert.IsType<BulletList>(letter.Sections[0].Blocks[0])));
+
+        var error = SingleError(TestLetters.WithBody("## Summary\n\n" + NestedList(deepest + 1)));
+        Assert.Equal((17 + deepest, (2 * deepest) + 3), (error.Line, error.Column));
+        Assert.Contains("nested too deeply", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lists_emphasis_and_links_nested_as_a_letter_needs_are_read()
+    {
+        var letter = TestLetters.ReadValid(TestLetters.WithBody("## Summary\n\n" + NestedList(8) + "\nSome ***bold and italic** [text](https://example.org)*.\n"));
+
+        Assert.Equal(8, Depth(Assert.IsType<BulletList>(letter.Sections[0].Blocks[0])));
+    }
+
+    private static int Depth(BulletList list) =>
+        1 + list.Items.SelectMany(i => i.Blocks).OfType<BulletList>().Select(Depth).DefaultIfEmpty(0).Max();
 }
