@@ -77,6 +77,33 @@ public sealed partial class HcpNoticeTests(PortalFactory portal) : IClassFixture
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/letters/darzalex-poems-syndrome/versions/1")]
+    [InlineData("/")]
+    [InlineData("/search?q=POEMS")]
+    public async Task A_page_without_a_form_to_post_sets_no_antiforgery_cookie(string path)
+    {
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", "medinfo-hcp=yes");
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies), "cookies set: " + string.Join("; ", cookies ?? []));
+        Assert.DoesNotContain("__RequestVerificationToken", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_with_a_form_to_post_sets_the_antiforgery_cookie_its_token_goes_with()
+    {
+        var client = portal.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/letters/darzalex-poems-syndrome");
+
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery.", StringComparison.Ordinal));
+        Assert.Matches(AntiforgeryToken(), await response.Content.ReadAsStringAsync());
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }
