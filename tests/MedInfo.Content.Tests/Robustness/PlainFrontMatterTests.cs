@@ -23,7 +23,7 @@ public sealed class PlainFrontMatterTests
         (1, Gen.OneOf(
             "a: b", "a:", "a # c", "a #", "a  ", "  a", "\"a\"", "\"a\" x", "\"a\"#x", "'a'", "'it''s'", "\"a\\\"b\"", "\"a", "'a", "\"\"", "''",
             "-a", "- a", "?a", ":a", ",a", "[a", "]a", "{a: b}", "#a", "&a x", "*a", "!a", "|", ">", "%a", "@a", "`a", "~", "null", "a\tb",
-            "a\u00A0", "\u00A0a", "a\u0085b", "a\u2028b", "\uFEFFa", "\uD83D\uDE00 a", "a\u0001", "a\\b", "\"a\u00A0\"")));
+            "a\u00A0", "\u00A0a", "a\u0085b", "a\u2028b", "\uFEFFa", "\uD83D\uDE00 a", "a\u0001", "a\\b", "\"a\u00A0\"", "\"a: b # c\"", "'[x], {y}'", "a'b'", "\"\\u00e9\"", "a #b: c", "a ,b", "a]")));
 
     private static readonly Gen<string> Scalar = Text;
 
