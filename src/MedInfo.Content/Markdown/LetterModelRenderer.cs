@@ -18,6 +18,9 @@ public sealed class LetterModelRenderer : RendererBase
     /// <summary>Finished sinks, for the next ones: a letter has thousands of runs of inlines (every table cell is one).</summary>
     private readonly Stack<InlineSink> spareSinks = new();
 
+    /// <summary>Set once the letter has been found nested too deeply, so the place is named once, not at every part below it.</summary>
+    private bool reportedTooDeep;
+
     public LetterModelRenderer(LetterRenderContext context)
     {
         Context = context;
@@ -37,9 +40,6 @@ public sealed class LetterModelRenderer : RendererBase
     }
 
     public LetterRenderContext Context { get; }
-
-    /// <summary>Set once the letter has been found nested too deeply, so the place is named once, not at every part below it.</summary>
-    private bool reportedTooDeep;
 
     /// <summary>How many levels headings are pushed down: 1 inside a study card, whose title is itself a heading.</summary>
     public int HeadingOffset { get; set; }
