@@ -14,7 +14,7 @@ internal sealed class PlainFrontMatterParser
     private const int MaxKeyLength = 100;
 
     private readonly string yaml;
-    private readonly List<(int Start, int End)> lines = [];
+    private readonly List<Line> lines = [];
 
     private PlainFrontMatterParser(string yaml) => this.yaml = yaml;
 
@@ -29,7 +29,7 @@ internal sealed class PlainFrontMatterParser
         var parser = new PlainFrontMatterParser(yaml);
         parser.SplitLines();
         var first = parser.NextContent(0);
-        if (first == parser.lines.Count || parser.Indent(first) != 0)
+        if (first == parser.lines.Count || parser.lines[first].Indent != 0)
         {
             return null;
         }
@@ -64,21 +64,9 @@ internal sealed class PlainFrontMatterParser
         {
             var end = yaml.IndexOf('\n', start);
             end = end < 0 ? yaml.Length : end;
-            lines.Add((start, end));
+            lines.Add(new Line(start, end, SkipSpaces(start, end) - start));
             start = end + 1;
         }
-    }
-
-    private int Indent(int line)
-    {
-        var (start, end) = lines[line];
-        var i = start;
-        while (i < end && yaml[i] == ' ')
-        {
-            i++;
-        }
-
-        return i - start;
     }
 
     /// <summary>The first line from this one that is neither blank nor a comment.</summary>
@@ -86,8 +74,8 @@ internal sealed class PlainFrontMatterParser
     {
         for (; line < lines.Count; line++)
         {
-            var (start, end) = lines[line];
-            var first = start + Indent(line);
+            var (start, end, indent) = lines[line];
+            var first = start + indent;
             if (first < end && yaml[first] != '#')
             {
                 return line;
@@ -99,8 +87,8 @@ internal sealed class PlainFrontMatterParser
 
     private bool IsListItem(int line)
     {
-        var (_, end) = lines[line];
-        var at = lines[line].Start + Indent(line);
+        var (start, end, indent) = lines[line];
+        var at = start + indent;
         return yaml[at] == '-' && (at + 1 == end || yaml[at + 1] == ' ');
     }
 
@@ -134,12 +122,12 @@ internal sealed class PlainFrontMatterParser
             }
 
             entries.Add(new FrontMatterEntry(key, value));
-            if (line == lines.Count || Indent(line) < keyIndent)
+            if (line == lines.Count || lines[line].Indent < keyIndent)
             {
                 return new FrontMatterMap(entries, entries[0].Key.Line, entries[0].Key.Column);
             }
 
-            if (Indent(line) > keyIndent || IsListItem(line))
+            if (lines[line].Indent > keyIndent || IsListItem(line))
             {
                 return null;
             }
@@ -157,7 +145,7 @@ internal sealed class PlainFrontMatterParser
             return null;
         }
 
-        var indent = Indent(line);
+        var indent = lines[line].Indent;
         if (IsListItem(line) && indent >= keyIndent)
         {
             return List(ref line, indent);
@@ -171,7 +159,7 @@ internal sealed class PlainFrontMatterParser
     {
         var items = new List<FrontMatterNode>();
         var (firstLine, firstColumn) = (line + 1, indent + 1);
-        while (line < lines.Count && Indent(line) == indent && IsListItem(line))
+        while (line < lines.Count && lines[line].Indent == indent && IsListItem(line))
         {
             var itemAt = SkipSpaces(lines[line].Start + indent + 1, lines[line].End);
             if (IsLineEnd(line, itemAt))
@@ -188,7 +176,7 @@ internal sealed class PlainFrontMatterParser
             {
                 item = InlineValue(line, itemAt);
                 line = NextContent(line + 1);
-                if (line < lines.Count && Indent(line) > indent)
+                if (line < lines.Count && lines[line].Indent > indent)
                 {
                     return null;
                 }
@@ -202,7 +190,7 @@ internal sealed class PlainFrontMatterParser
             items.Add(item);
         }
 
-        return line < lines.Count && Indent(line) > indent ? null : new FrontMatterList(items, firstLine, firstColumn);
+        return line < lines.Count && lines[line].Indent > indent ? null : new FrontMatterList(items, firstLine, firstColumn);
     }
 
     /// <summary>'key:' followed by a space or the line's end; null when the text there is not a plain key.</summary>
@@ -368,4 +356,7 @@ internal sealed class PlainFrontMatterParser
 
         return at;
     }
+
+    /// <summary>A line of the front matter: where it starts and ends (before its '\n'), and its indent in spaces.</summary>
+    private readonly record struct Line(int Start, int End, int Indent);
 }
