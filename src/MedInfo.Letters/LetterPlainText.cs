@@ -12,41 +12,46 @@ public static class LetterPlainText
 {
     public static string Render(Letter letter)
     {
-        var lines = new List<string>();
+        var lines = new Lines();
         var meta = letter.Metadata;
-        lines.Add(meta.Audience.Notice);
-        lines.AddRange(meta.Products.Select(p => p.DisplayName));
-        lines.Add(meta.DocumentKind);
-        lines.Add(meta.Title);
-        lines.Add("Last Updated: " + FormatDate(meta.LastUpdated, meta.Audience.Region));
+        lines.Next().Append(meta.Audience.Notice);
+        foreach (var product in meta.Products)
+        {
+            lines.Next().Append(product.DisplayName);
+        }
+
+        lines.Next().Append(meta.DocumentKind);
+        lines.Next().Append(meta.Title);
+        lines.Next().Append("Last Updated: ").Append(FormatDate(meta.LastUpdated, meta.Audience.Region));
         foreach (var section in letter.Sections)
         {
-            lines.Add(section.Title);
+            lines.Next().Append(section.Title);
             AddBlocks(lines, section.Blocks, 0, forSearch: false);
         }
 
         if (meta.LiteratureSearch is { } search)
         {
-            lines.Add("LITERATURE SEARCH");
-            lines.Add(search.Statement);
+            lines.Next().Append("LITERATURE SEARCH");
+            lines.Next().Append(search.Statement);
         }
 
         if (letter.References.Count > 0)
         {
-            lines.Add("References");
-            lines.AddRange(letter.References.Select(r => $"{r.Number.ToString(CultureInfo.InvariantCulture)} {r.Text}"));
+            lines.Next().Append("References");
+            foreach (var reference in letter.References)
+            {
+                lines.Next().Append(reference.Number.ToString(CultureInfo.InvariantCulture)).Append(' ').Append(reference.Text);
+            }
         }
 
-        return string.Join('\n', lines);
+        return lines.ToString();
     }
 
     /// <summary>The text of a block's inlines, with citations, footnote markers and sub/superscripts inline.</summary>
-    public static string Text(IEnumerable<LetterInline> inlines) => Text(inlines, forSearch: false);
-
-    private static string Text(IEnumerable<LetterInline> inlines, bool forSearch)
+    public static string Text(IEnumerable<LetterInline> inlines)
     {
         var text = new StringBuilder();
-        AppendText(text, inlines, forSearch);
+        AppendText(text, inlines as IReadOnlyList<LetterInline> ?? [.. inlines], forSearch: false);
         return text.ToString();
     }
 
@@ -62,76 +67,100 @@ public static class LetterPlainText
     /// </summary>
     public static string Body(IEnumerable<LetterSection> sections)
     {
-        var lines = new List<string>();
+        var lines = new Lines();
         foreach (var section in sections)
         {
-            lines.Add(section.Title);
+            lines.Next().Append(section.Title);
             AddBlocks(lines, section.Blocks, 0, forSearch: true);
         }
 
-        return string.Join('\n', lines);
+        return lines.ToString();
     }
 
-    private static void AddBlocks(List<string> lines, IEnumerable<LetterBlock> blocks, int listDepth, bool forSearch)
+    private static void AddBlocks(Lines lines, IReadOnlyList<LetterBlock> blocks, int listDepth, bool forSearch)
     {
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            switch (block)
-            {
-                case Paragraph p:
-                    lines.Add(Text(p.Content, forSearch));
-                    break;
-                case Heading h:
-                    lines.Add(Text(h.Content, forSearch));
-                    break;
-                case StudyCard card:
-                    lines.Add(Text(card.Title, forSearch));
-                    AddBlocks(lines, card.Blocks, 0, forSearch);
-                    break;
-                case Figure figure:
-                    lines.Add($"{figure.Label}. {Text(figure.Caption, forSearch)}");
-                    break;
-                case Callout box:
-                    lines.Add(box.Title.Count > 0 ? Text(box.Title, forSearch) : box.Kind.ToString());
-                    AddBlocks(lines, box.Blocks, 0, forSearch);
-                    break;
-                case BulletList list:
-                    foreach (var item in list.Items)
-                    {
-                        AddListItem(lines, item, listDepth + 1, forSearch);
-                    }
-
-                    break;
-                case DataTable table:
-                    AddTable(lines, table, forSearch);
-                    break;
-            }
+            AddBlock(lines, blocks[i], listDepth, forSearch);
         }
     }
 
-    private static void AddListItem(List<string> lines, ListItem item, int depth, bool forSearch)
+    private static void AddBlock(Lines lines, LetterBlock block, int listDepth, bool forSearch)
     {
-        var bullet = new string(' ', depth * 2) + "• ";
-        var first = true;
-        foreach (var block in item.Blocks)
+        switch (block)
         {
-            if (block is Paragraph p && first)
+            case Paragraph p:
+                AppendText(lines.Next(), p.Content, forSearch);
+                break;
+            case Heading h:
+                AppendText(lines.Next(), h.Content, forSearch);
+                break;
+            case StudyCard card:
+                AppendText(lines.Next(), card.Title, forSearch);
+                AddBlocks(lines, card.Blocks, 0, forSearch);
+                break;
+            case Figure figure:
+                AppendText(lines.Next().Append(figure.Label).Append(". "), figure.Caption, forSearch);
+                break;
+            case Callout box:
+                if (box.Title.Count > 0)
+                {
+                    AppendText(lines.Next(), box.Title, forSearch);
+                }
+                else
+                {
+                    lines.Next().Append(box.Kind.ToString());
+                }
+
+                AddBlocks(lines, box.Blocks, 0, forSearch);
+                break;
+            case BulletList list:
+                foreach (var item in list.Items)
+                {
+                    AddListItem(lines, item, listDepth + 1, forSearch);
+                }
+
+                break;
+            case DataTable table:
+                AddTable(lines, table, forSearch);
+                break;
+        }
+    }
+
+    private static void AddListItem(Lines lines, ListItem item, int depth, bool forSearch)
+    {
+        for (var i = 0; i < item.Blocks.Count; i++)
+        {
+            if (i == 0 && item.Blocks[i] is Paragraph p)
             {
-                lines.Add(bullet + Text(p.Content, forSearch));
+                AppendText(lines.Next().Append(' ', depth * 2).Append("• "), p.Content, forSearch);
             }
             else
             {
-                AddBlocks(lines, [block], depth, forSearch);
+                AddBlock(lines, item.Blocks[i], depth, forSearch);
             }
-
-            first = false;
         }
     }
 
-    private static void AddTable(List<string> lines, DataTable table, bool forSearch)
+    private static void AddTable(Lines lines, DataTable table, bool forSearch)
     {
-        lines.Add(Text(table.Caption, forSearch));
-        foreach (var row in table.HeaderRows.Concat(table.BodyRows))
+        AppendText(lines.Next(), table.Caption, forSearch);
+        AddRows(lines, table.HeaderRows, forSearch);
+        AddRows(lines, table.BodyRows, forSearch);
+        if (table.Abbreviations is { } abbreviations)
+        {
+            AppendText(lines.Next(), abbreviations.Content, forSearch);
+        }
+
+        foreach (var note in table.Notes)
+        {
+            AppendText(forSearch ? lines.Next() : lines.Next().Append(note.Label), note.Content, forSearch);
+        }
+    }
+
+    private static void AddRows(Lines lines, IReadOnlyList<TableRow> rows, bool forSearch)
+    {
+        foreach (var row in rows)
         {
             for (var i = 0; i < row.Cells.Count; i++)
             {
@@ -141,24 +170,17 @@ public static class LetterPlainText
                     continue;
                 }
 
-                var indent = i == 0 ? new string(' ', row.Indent * 3) : string.Empty;
-                lines.Add(indent + Text(cell.Content, forSearch));
+                // The first cell of an indented row is indented by three spaces a level.
+                AppendText(lines.Next().Append(' ', i == 0 ? row.Indent * 3 : 0), cell.Content, forSearch);
             }
         }
-
-        if (table.Abbreviations is { } abbreviations)
-        {
-            lines.Add(Text(abbreviations.Content, forSearch));
-        }
-
-        lines.AddRange(table.Notes.Select(n => (forSearch ? string.Empty : n.Label) + Text(n.Content, forSearch)));
     }
 
-    private static void AppendText(StringBuilder text, IEnumerable<LetterInline> inlines, bool forSearch)
+    private static void AppendText(StringBuilder text, IReadOnlyList<LetterInline> inlines, bool forSearch)
     {
-        foreach (var inline in inlines)
+        for (var i = 0; i < inlines.Count; i++)
         {
-            switch (inline)
+            switch (inlines[i])
             {
                 case TextRun t:
                     text.Append(t.Text);
@@ -186,5 +208,26 @@ public static class LetterPlainText
                     break;
             }
         }
+    }
+
+    /// <summary>The text being written, a line at a time: lines are separated by '\n', none ends the text.</summary>
+    private sealed class Lines
+    {
+        private readonly StringBuilder text = new(8 * 1024);
+        private bool started;
+
+        /// <summary>Starts a line and returns the text to write it into.</summary>
+        public StringBuilder Next()
+        {
+            if (started)
+            {
+                text.Append('\n');
+            }
+
+            started = true;
+            return text;
+        }
+
+        public override string ToString() => text.ToString();
     }
 }
