@@ -9,8 +9,9 @@ public sealed class PdfOptions
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
 
     /// <summary>
-    /// Start Chromium (and one print page) in the background once the portal is up, so the first reader's PDF does
-    /// not wait for it. (The command line starts it only when it prints.)
+    /// Start Chromium (and one print page) in the background as soon as the portal's store is ready, while the
+    /// portal finishes starting, so the first reader's PDF does not wait for it. (The command line starts it only
+    /// when it prints.)
     /// </summary>
     public bool StartWithPortal { get; set; } = true;
 

@@ -30,6 +30,7 @@ internal sealed partial class ContentStartup(
     private FileSystemWatcher? watcher;
     private Timer? debounce;
     private bool prepared;
+    private bool storeChecked;
     private readonly PortalOptions options = settings.Value;
 
     /// <summary>
@@ -44,16 +45,32 @@ internal sealed partial class ContentStartup(
             return;
         }
 
-        LogStore(store.Description);
-        await StoreSetup.PrepareAsync(services, cancellationToken);
-        await audit.CheckAgainstCheckpointAsync(cancellationToken);
-        await requestLog.CheckAgainstCheckpointAsync(cancellationToken);
+        await CheckStoreAsync(cancellationToken);
         if (await catalog.IsEmptyAsync(cancellationToken))
         {
             await ImportAsync(cancellationToken);
         }
 
         prepared = true;
+    }
+
+    /// <summary>
+    /// The first part of <see cref="PrepareAsync"/>: the store created or migrated, its audit trail checked against
+    /// the checkpoints. Once it passes the portal is going to start (what is left cannot stop it).
+    /// </summary>
+    /// <exception cref="StoreProblemException">The store cannot be used as it is; the message says why.</exception>
+    public async Task CheckStoreAsync(CancellationToken cancellationToken)
+    {
+        if (storeChecked)
+        {
+            return;
+        }
+
+        LogStore(store.Description);
+        await StoreSetup.PrepareAsync(services, cancellationToken);
+        await audit.CheckAgainstCheckpointAsync(cancellationToken);
+        await requestLog.CheckAgainstCheckpointAsync(cancellationToken);
+        storeChecked = true;
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)

@@ -129,7 +129,8 @@ public static class PortalSetup
         builder.Services.AddHostedService(s => s.GetRequiredService<ContentStartup>());
         builder.Services.AddHostedService<RetentionJob>(); // after the store is ready
         builder.Services.AddHostedService<MedInfo.Web.Components.Pages.Search.SearchIndexStartup>();
-        builder.Services.AddHostedService<PdfEngineStartup>();
+        builder.Services.AddSingleton<PdfEngineStartup>();
+        builder.Services.AddHostedService(s => s.GetRequiredService<PdfEngineStartup>());
         builder.Services.AddSingleton<LetterPageBodies>();
         builder.Services.AddHostedService<OtherBuildsBodiesCleanup>(); // after the store is ready
         builder.Services.AddSingleton<LetterViewCounter>();
@@ -202,7 +203,12 @@ public static class PortalSetup
             dataDirectory = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.DataDirectory;
             store = app.Services.GetRequiredService<StoreConnection>();
             app.UseMedInfoPortal();
-            await app.Services.GetRequiredService<ContentStartup>().PrepareAsync(CancellationToken.None);
+            var content = app.Services.GetRequiredService<ContentStartup>();
+            await content.CheckStoreAsync(CancellationToken.None);
+            // The store is usable, so the portal will start: Chromium starts meanwhile, over the first import and the
+            // host's start, and is ready about when the portal is (docs/benchmarks.md, the first PDF).
+            app.Services.GetRequiredService<PdfEngineStartup>().Begin();
+            await content.PrepareAsync(CancellationToken.None);
             await app.RunAsync();
             return 0;
         }

@@ -165,7 +165,7 @@ public sealed class DevelopmentPdfTests(DevelopmentPortalFactory portal) : IClas
 }
 
 /// <summary>
-/// A portal starts Chromium in the background once it is up, so the first reader's PDF does not wait seconds for
+/// A portal starts Chromium in the background while it starts, so the first reader's PDF does not wait seconds for
 /// the browser; start-up itself does not wait for it.
 /// </summary>
 public sealed class PdfEngineStartupTests
