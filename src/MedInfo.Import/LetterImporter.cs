@@ -25,12 +25,19 @@ public sealed class LetterImporter(IDbContextFactory<MedInfoDb> dbFactory, TimeP
     public async Task<ImportReport> ImportAsync(string contentRoot, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var engine = StoreEngine.For(db);
+
+        // A store without letters yet is filled in one go, however the engine does that best; undone after the
+        // transaction (declared after this, so ended before it).
+        await using var firstLoad = await db.Letters.AnyAsync(cancellationToken).ConfigureAwait(false)
+            ? null
+            : await engine.BeginFirstLoadAsync(db, cancellationToken).ConfigureAwait(false);
 
         // Portals sharing one database may import at once (two started on an empty store both load content/): each
         // takes the import turn before it reads what the store holds, so the second finds what the first wrote. The
         // letters are written while the files after them are read, in one transaction that an error rolls back.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await StoreEngine.For(db).TakeTurnAsync(db, WriterTurn.Import, cancellationToken).ConfigureAwait(false);
+        await engine.TakeTurnAsync(db, WriterTurn.Import, cancellationToken).ConfigureAwait(false);
 
         // What the store holds now, without the versions' large columns: an unchanged file (same path, same hash)
         // is not parsed again, so a re-import of a large tree costs little more than reading and hashing it.

@@ -91,6 +91,52 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         Assert.All((await CurrentRoundsAsync(factory)).Values, r => Assert.Equal(99, r));
     }
 
+    // The first import into a new store writes straight into the file under SQLite's rollback journal (nobody else
+    // has the file open, so nothing holds it in WAL): a kill there must leave an empty store, never a torn one, and the
+    // next import must fill it and leave it in WAL.
+    [Fact]
+    public async Task Killing_the_first_import_into_a_new_store_leaves_it_empty_and_whole_and_the_next_import_fills_it()
+    {
+        WriteRound(1);
+        var firstLoads = 0;
+        for (var round = 0; round < 6; round++)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.EnumerateFiles(data, StoreLocation.FileName + "*"))
+            {
+                File.Delete(file);
+            }
+
+            var (import, readingDone) = StartImport();
+            using var process = import;
+            var writing = await Task.WhenAny(readingDone, import.WaitForExitAsync()) == readingDone;
+            // Under WAL an open store always has its -wal file beside it; the rollback journal has none.
+            firstLoads += writing && !import.HasExited && !File.Exists(Path.Combine(data, StoreLocation.FileName + "-wal")) ? 1 : 0;
+            await Task.Delay(TimeSpan.FromMilliseconds(50 + 150 * round));
+            var finished = import.HasExited;
+            import.Kill(entireProcessTree: true);
+            await import.WaitForExitAsync();
+
+            Assert.Equal("ok", await IntegrityCheckAsync());
+            var factory = StoreSetup.CreateFactory(StoreLocation.ConnectionString(data));
+            var letters = (await CurrentRoundsAsync(factory)).Count;
+            Assert.True(letters == 0 || letters == LetterCount, $"Round {round}: {letters} letters after the kill.");
+            if (finished)
+            {
+                Assert.Equal(LetterCount, letters);
+            }
+
+            output.WriteLine($"round {round}: killed {(finished ? "after it exited" : writing ? "after reading" : "before reading ended")}, {letters} letters");
+            Assert.Equal(0, (await CliRun.RunAsync("import", Content, "--data", data)).ExitCode);
+            Assert.All((await CurrentRoundsAsync(factory)).Values, r => Assert.Equal(1, r));
+            Assert.Equal(LetterCount, (await CurrentRoundsAsync(factory)).Count);
+            Assert.Equal("wal", await ScalarAsync("PRAGMA journal_mode;"));
+        }
+
+        // The kills must have landed in first loads written under the rollback journal, or this tested nothing new.
+        Assert.True(firstLoads >= 3, $"only {firstLoads} kills landed in a first load under the rollback journal");
+    }
+
     private async Task<(TimeSpan Import, TimeSpan WritePhase)> TimeImportAsync(LetterCatalog catalog)
     {
         using var stopReading = new CancellationTokenSource();
@@ -166,12 +212,14 @@ public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
         return reads;
     }
 
-    private async Task<string> IntegrityCheckAsync()
+    private Task<string> IntegrityCheckAsync() => ScalarAsync("PRAGMA integrity_check;");
+
+    private async Task<string> ScalarAsync(string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(data, StoreLocation.FileName)};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA integrity_check;";
+        command.CommandText = sql;
         return (string)(await command.ExecuteScalarAsync())!;
     }
 

@@ -29,6 +29,13 @@ internal interface IStoreEngine
     Task TakeTurnAsync(MedInfoDb db, WriterTurn turn, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Before the transaction of an import into a store that holds no letters yet (a new portal's first import, a
+    /// new data folder): readies the engine for writing the whole library in one go. What it returns puts the
+    /// engine back once the transaction has ended, committed or not.
+    /// </summary>
+    Task<IAsyncDisposable> BeginFirstLoadAsync(MedInfoDb db, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Rows of one entity type, inside the import's transaction, without EF Core's change tracking (a cold import
     /// writes tens of thousands: versions of tens of kilobytes each, their references, products and synonyms), with
     /// the values a tracked insert would write.
@@ -64,4 +71,12 @@ internal static class StoreEngine
     public static IStoreEngine For(DatabaseFacade database) => database.IsNpgsql() ? PostgreSql : Sqlite;
 
     public static IStoreEngine For(MedInfoDb db) => For(db.Database);
+}
+
+/// <summary>What an engine returns when it had nothing to ready.</summary>
+internal sealed class NothingToUndo : IAsyncDisposable
+{
+    public static readonly NothingToUndo Instance = new();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -83,6 +83,10 @@ internal sealed class PostgreSqlEngine : IStoreEngine
         await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Nothing to ready: COPY writes each row once whatever the database holds, and other portals keep reading.</summary>
+    public Task<IAsyncDisposable> BeginFirstLoadAsync(MedInfoDb db, CancellationToken cancellationToken) =>
+        Task.FromResult<IAsyncDisposable>(NothingToUndo.Instance);
+
     /// <summary>
     /// One binary COPY (a statement per row would cost a round trip each). A generated key is taken from its column's
     /// sequence first, for every row in one query, as the identity column would have assigned it.

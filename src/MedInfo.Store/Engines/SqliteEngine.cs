@@ -40,6 +40,10 @@ internal sealed class SqliteEngine : IStoreEngine
         return Task.CompletedTask;
     }
 
+    /// <inheritdoc cref="SqliteFirstLoad"/>
+    public Task<IAsyncDisposable> BeginFirstLoadAsync(MedInfoDb db, CancellationToken cancellationToken) =>
+        SqliteFirstLoad.BeginAsync(db, cancellationToken);
+
     /// <summary>One prepared command (returning the generated key when it is wanted back): SQLite runs in this process, so a row costs no round trip.</summary>
     public async Task InsertAsync<TEntity>(MedInfoDb db, IReadOnlyList<TEntity> rows, bool keysBack, CancellationToken cancellationToken)
         where TEntity : class

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace MedInfo.Store.Engines;
+
+/// <summary>
+/// The first import into an empty SQLite store writes straight into the file, under SQLite's rollback journal, and
+/// the store goes back to WAL when it ends. Under WAL every page of the import (400 MB for 10,000 letters) is
+/// written twice, into the log and then copied into the file; a rollback journal keeps only the pages the store
+/// had before, which for an empty store are a few. WAL is there so that readers read while a writer writes; an
+/// empty store has nothing to read yet, and SQLite only lets the journal change when no other connection, in any
+/// process, has the file open: if one has, the import runs under WAL as any other.
+/// </summary>
+internal sealed class SqliteFirstLoad : IAsyncDisposable
+{
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
+    private readonly MedInfoDb db;
+
+    private SqliteFirstLoad(MedInfoDb db) => this.db = db;
+
+    /// <summary>Switches the store to the rollback journal on <paramref name="db"/>'s connection, kept open until
+    /// the load ends; nothing changes when another connection has the file open.</summary>
+    public static async Task<IAsyncDisposable> BeginAsync(MedInfoDb db, CancellationToken cancellationToken)
+    {
+        // This process's idle pooled connections count as open: let them go (the next request opens new ones).
+        SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (await SetJournalAsync(db, "DELETE", cancellationToken).ConfigureAwait(false))
+            {
+                return new SqliteFirstLoad(db);
+            }
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            // Another connection has the file open: the import runs under WAL.
+        }
+
+        await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        return NothingToUndo.Instance;
+    }
+
+    /// <summary>Back to WAL, after the import's transaction has ended (so not cancelled with it).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await SetJournalAsync(db, "WAL", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            // A reader held the file for longer than the busy timeout. The store is whole either way; the next
+            // start's migration step (SqliteEngine.MigrateAsync) switches it to WAL.
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether the journal is <paramref name="mode"/> afterwards: SQLite answers with the mode it kept.</summary>
+    private static async Task<bool> SetJournalAsync(MedInfoDb db, string mode, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"PRAGMA journal_mode = {mode}";
+        var kept = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        return string.Equals(kept, mode, StringComparison.OrdinalIgnoreCase);
+    }
+}
