@@ -25,18 +25,17 @@ internal sealed class SqliteFirstLoad : IAsyncDisposable
     public static async Task<IAsyncDisposable> BeginAsync(MedInfoDb db, CancellationToken cancellationToken)
     {
         // This process's idle pooled connections count as open: let them go (the next request opens new ones).
-        SqliteConnection.ClearPool((SqliteConnection)db.Database.GetDbConnection());
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        SqliteConnection.ClearPool(connection);
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        try
+
+        // One attempt, straight through SQLite: a command would retry a busy statement for its whole timeout (30 s),
+        // and a file another connection has open stays busy for as long as that connection lives. Refused, the
+        // import runs under WAL.
+        if (SQLitePCL.raw.sqlite3_exec(connection.Handle, "PRAGMA journal_mode = DELETE") == SQLitePCL.raw.SQLITE_OK
+            && await JournalIsAsync(db, "DELETE", cancellationToken).ConfigureAwait(false))
         {
-            if (await SetJournalAsync(db, "DELETE", cancellationToken).ConfigureAwait(false))
-            {
-                return new SqliteFirstLoad(db);
-            }
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
-        {
-            // Another connection has the file open: the import runs under WAL.
+            return new SqliteFirstLoad(db);
         }
 
         await db.Database.CloseConnectionAsync().ConfigureAwait(false);
@@ -48,7 +47,9 @@ internal sealed class SqliteFirstLoad : IAsyncDisposable
     {
         try
         {
-            await SetJournalAsync(db, "WAL", CancellationToken.None).ConfigureAwait(false);
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA journal_mode = WAL";
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
         {
@@ -61,11 +62,10 @@ internal sealed class SqliteFirstLoad : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether the journal is <paramref name="mode"/> afterwards: SQLite answers with the mode it kept.</summary>
-    private static async Task<bool> SetJournalAsync(MedInfoDb db, string mode, CancellationToken cancellationToken)
+    private static async Task<bool> JournalIsAsync(MedInfoDb db, string mode, CancellationToken cancellationToken)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = $"PRAGMA journal_mode = {mode}";
+        command.CommandText = "PRAGMA journal_mode";
         var kept = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
         return string.Equals(kept, mode, StringComparison.OrdinalIgnoreCase);
     }
