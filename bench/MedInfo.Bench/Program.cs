@@ -40,7 +40,7 @@ if (Wants("search"))
 if (Wants("postgres"))
 {
     Console.WriteLine("PostgreSQL store …");
-    await PostgreSqlBench.RunAsync(workspace, report);
+    await PostgreSqlBench.RunAsync(workspace, repository, report);
 }
 
 if (Wants("http"))

@@ -88,10 +88,10 @@ public static class ImportBench
     }
 
     /// <summary>`sync`: what earlier runs wrote goes to disk now, not while the next run is timed.</summary>
-    private static void WriteBack() => RunToEnd(new ProcessStartInfo("sync"));
+    internal static void WriteBack() => RunToEnd(new ProcessStartInfo("sync"));
 
     /// <summary>The median of the turns' seconds, and how to say it: "10.1 s, median of 3: 9.8-10.4 s".</summary>
-    private static (double Seconds, string Text) Median(List<double> seconds)
+    internal static (double Seconds, string Text) Median(List<double> seconds)
     {
         var sorted = seconds.Order().ToList();
         var median = sorted[sorted.Count / 2];
@@ -99,8 +99,9 @@ public static class ImportBench
     }
 
     /// <summary>`medinfo import` of the corpus into a new data folder, as deployed (docs/deploy.md: published, so
-    /// compiled ahead of time): wall time of the process.</summary>
-    private static double CommandImport(Workspace workspace, string medinfo)
+    /// compiled ahead of time): wall time of the process. Into the SQLite store there, or into the (empty) PostgreSQL
+    /// database <paramref name="postgres"/> names.</summary>
+    internal static double CommandImport(Workspace workspace, string medinfo, string? postgres = null)
     {
         var data = workspace.Path("store-import-command");
         if (Directory.Exists(data))
@@ -109,7 +110,12 @@ public static class ImportBench
         }
 
         var start = new ProcessStartInfo("dotnet", [medinfo, "import", workspace.Corpus, "--data", data]);
-        start.Environment.Remove("MEDINFO_POSTGRES"); // the embedded store, as the in-process row
+        start.Environment.Remove(MedInfoEnvironment.PostgreSql);
+        if (postgres is not null)
+        {
+            start.Environment[MedInfoEnvironment.PostgreSql] = postgres;
+        }
+
         var (exitCode, output, seconds) = RunToEnd(start);
         if (exitCode != 0 || !output.Contains($"{workspace.Letters} new letters", StringComparison.Ordinal))
         {
@@ -121,7 +127,7 @@ public static class ImportBench
     }
 
     /// <summary>`dotnet publish` of the command line into the workspace, as docs/deploy.md has it installed.</summary>
-    private static string PublishCommand(Workspace workspace, string repository)
+    internal static string PublishCommand(Workspace workspace, string repository)
     {
         var output = workspace.Path("medinfo-published");
         var project = Path.Combine(repository, "src", "MedInfo.Cli");
