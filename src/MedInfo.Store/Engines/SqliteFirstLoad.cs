@@ -9,7 +9,8 @@ namespace MedInfo.Store.Engines;
 /// written twice, into the log and then copied into the file; a rollback journal keeps only the pages the store
 /// had before, which for an empty store are a few. WAL is there so that readers read while a writer writes; an
 /// empty store has nothing to read yet, and SQLite only lets the journal change when no other connection, in any
-/// process, has the file open: if one has, the import runs under WAL as any other.
+/// process, has the file open: if one has, the import runs under WAL as any other. (A portal already serving an
+/// empty store, staff at its request desk, say, has its readers wait for the import's commit instead.)
 /// </summary>
 internal sealed class SqliteFirstLoad : IAsyncDisposable
 {
@@ -33,7 +34,7 @@ internal sealed class SqliteFirstLoad : IAsyncDisposable
         // and a file another connection has open stays busy for as long as that connection lives. Refused, the
         // import runs under WAL.
         if (SQLitePCL.raw.sqlite3_exec(connection.Handle, "PRAGMA journal_mode = DELETE") == SQLitePCL.raw.SQLITE_OK
-            && await JournalIsAsync(db, "DELETE", cancellationToken).ConfigureAwait(false))
+            && await JournalIsAsync(db, "DELETE").ConfigureAwait(false))
         {
             return new SqliteFirstLoad(db);
         }
@@ -62,11 +63,12 @@ internal sealed class SqliteFirstLoad : IAsyncDisposable
         }
     }
 
-    private static async Task<bool> JournalIsAsync(MedInfoDb db, string mode, CancellationToken cancellationToken)
+    /// <summary>Not cancelled: once switched, the store must get its undo.</summary>
+    private static async Task<bool> JournalIsAsync(MedInfoDb db, string mode)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
-        var kept = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+        var kept = await command.ExecuteScalarAsync(CancellationToken.None).ConfigureAwait(false) as string;
         return string.Equals(kept, mode, StringComparison.OrdinalIgnoreCase);
     }
 }
