@@ -7,8 +7,8 @@ using Microsoft.Data.Sqlite;
 namespace MedInfo.Bench.Paths;
 
 /// <summary>
-/// Import of the synthetic corpus: cold into an empty store (in this process, as a portal imports, and as an editor
-/// runs it: `medinfo import`, a new process), the same tree again (nothing to write), and one changed file among
+/// Import of the synthetic corpus: cold into an empty store (once in this process, and as an editor runs it:
+/// `medinfo import`, a new process), the same tree again (nothing to write), and one changed file among
 /// them. Peer: Hugo (Debian's hugo) building the same Markdown bodies as a site, a new process too. Both processes
 /// take a few seconds more or less from run to run on this machine, so the command and Hugo run by turns, three times
 /// each, and the rows give each side's median with its range.
@@ -54,7 +54,6 @@ public static class ImportBench
 
         var (command, commandText) = Median(commandRuns);
         var (hugo, hugoText) = Median(hugoRuns);
-
 
         var perSecond = workspace.Letters / cold.Seconds;
         var hugoPerSecond = workspace.Letters / hugo;
