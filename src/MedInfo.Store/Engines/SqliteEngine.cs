@@ -23,8 +23,12 @@ internal sealed class SqliteEngine : IStoreEngine
             await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        await UseWalAsync(db, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>The store's journal: WAL, so that readers read while an import writes (kept in the file once set).</summary>
+    internal static Task UseWalAsync(MedInfoDb db, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
 
     /// <summary>
     /// SQLite lets one writer in at a time by itself: a write transaction waits for the file's lock. An import's

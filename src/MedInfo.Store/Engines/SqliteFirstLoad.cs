@@ -14,9 +14,6 @@ namespace MedInfo.Store.Engines;
 /// </summary>
 internal sealed class SqliteFirstLoad : IAsyncDisposable
 {
-    private const int SqliteBusy = 5;
-    private const int SqliteLocked = 6;
-
     private readonly MedInfoDb db;
 
     private SqliteFirstLoad(MedInfoDb db) => this.db = db;
@@ -48,11 +45,9 @@ internal sealed class SqliteFirstLoad : IAsyncDisposable
     {
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA journal_mode = WAL";
-            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            await SqliteEngine.UseWalAsync(db, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        catch (SqliteException e) when (StoreProblem.IsMomentary(e))
         {
             // A reader held the file for longer than the busy timeout. The store is whole either way; the next
             // start's migration step (SqliteEngine.MigrateAsync) switches it to WAL.
