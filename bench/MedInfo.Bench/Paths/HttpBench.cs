@@ -33,24 +33,15 @@ public static class HttpBench
         // Each path is asked unmeasured first, for 24 s: the first seconds of a path measure the compiler's tiers, not
         // the path. The page outside the cache takes the longest to settle: a new portal served it at 2,782, 4,702,
         // then 7,390, 7,417, 7,661 ... req/s in 8 s runs one after another (docs/benchmarks.md). Then the three are
-        // measured by turns, three times each, and each gives its median run: the machine's speed drifts over
-        // minutes, and a path measured alone would carry its moment's drift into the ratio.
+        // measured by turns.
         string[] urls = [staticPeer.BaseUrl + "/letter.html", portal.Url + Letter, portal.Url + Letter + "/versions/1"];
         foreach (var url in urls)
         {
             Wrk(workspace, url, seconds: 24);
         }
 
-        var runs = urls.Select(_ => new List<WrkResult>()).ToArray();
-        for (var turn = 0; turn < Turns; turn++)
-        {
-            for (var i = 0; i < urls.Length; i++)
-            {
-                runs[i].Add(Wrk(workspace, urls[i]));
-            }
-        }
-
-        var (peer, cached, uncached) = (Median(runs[0]), Median(runs[1]), Median(runs[2]));
+        var medians = ByTurns(urls.Select(url => (Func<WrkResult>)(() => Wrk(workspace, url))).ToArray());
+        var (peer, cached, uncached) = (medians[0], medians[1], medians[2]);
         string Figure(WrkResult r) => $"{Report.Number(r.RequestsPerSecond, "req/s")}, p50 {Report.Ms(r.P50)}, p95 {Report.Ms(r.P95)}, p99 {Report.Ms(r.P99)}, {r.Errors} errors";
         var peerFigure = $"static {Report.Number(peer.RequestsPerSecond, "req/s")}, p95 {Report.Ms(peer.P95)}";
         report.Add(new BenchRow($"Letter page ({page.Length / 1024} KB), cached, 64 conn.", Figure(cached), peerFigure,
@@ -63,9 +54,24 @@ public static class HttpBench
 
     private const int Turns = 3;
 
-    /// <summary>The run with the median throughput, its errors those of all the runs.</summary>
-    private static WrkResult Median(List<WrkResult> runs) =>
-        runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2) with { Errors = runs.Sum(r => r.Errors) };
+    /// <summary>
+    /// Each measurement run by turns, <see cref="Turns"/> times, and each one's median run (by throughput; its errors
+    /// those of all its runs): the machine's speed drifts over minutes, and a path measured alone would carry its
+    /// moment's drift into a ratio.
+    /// </summary>
+    internal static WrkResult[] ByTurns(params Func<WrkResult>[] measurements)
+    {
+        var runs = measurements.Select(_ => new List<WrkResult>()).ToArray();
+        for (var turn = 0; turn < Turns; turn++)
+        {
+            for (var i = 0; i < measurements.Length; i++)
+            {
+                runs[i].Add(measurements[i]());
+            }
+        }
+
+        return [.. runs.Select(r => r.OrderBy(x => x.RequestsPerSecond).ElementAt(r.Count / 2) with { Errors = r.Sum(x => x.Errors) })];
+    }
 
     internal sealed record WrkResult(double RequestsPerSecond, double P50, double P95, double P99, long Errors);
 

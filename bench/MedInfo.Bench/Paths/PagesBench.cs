@@ -8,7 +8,8 @@ namespace MedInfo.Bench.Paths;
 /// confirmed healthcare professional: the home page, a product's page and /healthz, each against a letter page
 /// served from the output cache by the same portal in the same run (the issue's yardstick); wrk at 64 connections
 /// for 8 s after a first run that lets the JIT settle. Then every letter of the store: each read once (its body
-/// rendered and kept), then read at random, as a browser asks (compressed), against the same single cached page.
+/// rendered and kept), then read at random, as a browser asks (compressed), against the same single cached page, the two
+/// by turns (three runs of each, the median kept).
 /// </summary>
 public static partial class PagesBench
 {
@@ -64,11 +65,13 @@ public static partial class PagesBench
             $"{Report.Number(paths.Count / clock.Elapsed.TotalSeconds, "letters/s")} ({clock.Elapsed.TotalSeconds:0.0} s), {failed} errors",
             string.Empty, string.Empty, "(measured; no goal), 0 errors", failed == 0));
 
-        HttpBench.Wrk(workspace, portal.Url + letter, acceptEncoding: Browser);
-        var single = HttpBench.Wrk(workspace, portal.Url + letter, acceptEncoding: Browser);
         var script = await HttpBench.WriteRandomPathsScriptAsync(workspace, paths);
-        HttpBench.Wrk(workspace, portal.Url, acceptEncoding: Browser, script: script);
-        var random = HttpBench.Wrk(workspace, portal.Url, acceptEncoding: Browser, script: script);
+        HttpBench.WrkResult Single() => HttpBench.Wrk(workspace, portal.Url + letter, acceptEncoding: Browser);
+        HttpBench.WrkResult Random() => HttpBench.Wrk(workspace, portal.Url, acceptEncoding: Browser, script: script);
+        Single();
+        Random();
+        var medians = HttpBench.ByTurns(Single, Random);
+        var (single, random) = (medians[0], medians[1]);
         var memory = portal.WorkingSetMegabytes();
         report.Add(new BenchRow($"Letter pages, {paths.Count:N0} read at random (compressed), 64 conn.",
             $"{Report.Number(random.RequestsPerSecond, "req/s")}, p50 {Report.Ms(random.P50)}, p95 {Report.Ms(random.P95)}, {random.Errors} errors; working set after {memory:0} MB",
