@@ -64,6 +64,7 @@ public static class PortalSetup
             })
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 16 * 1024);
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Forms.AntiforgeryStateProvider, RequestAntiforgeryTokens>();
+        builder.Services.AddComponentStateOfComponentsOnly();
 
         // PostgreSQL when MEDINFO_POSTGRES or ConnectionStrings:PostgreSql names one; else SQLite in the data folder.
         // Its key ring is in the store; in Production on PostgreSQL (keys in a shared database) it must be encrypted.

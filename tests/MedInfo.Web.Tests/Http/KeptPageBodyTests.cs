@@ -109,7 +109,7 @@ public sealed class KeptPageBodyTests(TestLettersPortalFactory portal) : IClassF
             Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
             Assert.Contains("Accept-Encoding", response.Headers.Vary);
             Assert.True(bytes.Length < plain.Length / 2, $"{bytes.Length} bytes compressed of {plain.Length}");
-            Assert.Equal(WithoutComponentState(plain), WithoutComponentState(Decompress(bytes, encoding)));
+            Assert.Equal(plain, Decompress(bytes, encoding));
             Assert.Equal(fromCache, response.Headers.Age.HasValue);
         }
     }
@@ -129,9 +129,21 @@ public sealed class KeptPageBodyTests(TestLettersPortalFactory portal) : IClassF
         Assert.Empty(response.Content.Headers.ContentEncoding);
     }
 
-    /// <summary>Blazor ends each page it renders with its state, encrypted anew each time.</summary>
-    private static string WithoutComponentState(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html, "<!--Blazor-Server-Component-State:[^>]*-->", string.Empty);
+    [Theory]
+    [InlineData("/letters/darzalex-poems-syndrome/versions/1")]
+    [InlineData("/letters/zentravir-missed-dose-patients/versions/1")]
+    public async Task A_page_outside_the_page_cache_is_rendered_to_the_same_bytes_each_time_without_component_state(string path)
+    {
+        // Blazor would end it with the framework's services' state, encrypted anew for each request: work on every
+        // page, for a search box that needs none of it (ComponentStateOfComponentsOnly).
+        var client = portal.CreateHcpClient();
+
+        var first = await client.GetStringAsync(path);
+        var second = await client.GetStringAsync(path);
+
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("Component-State:", first, StringComparison.Ordinal);
+    }
 
     private static string Decompress(byte[] bytes, string encoding)
     {
