@@ -8,8 +8,8 @@ namespace MedInfo.Bench.Paths;
 /// confirmed healthcare professional: the home page, a product's page and /healthz, each against a letter page
 /// served from the output cache by the same portal in the same run (the yardstick); wrk at 64 connections
 /// for 8 s after a first run that lets the JIT settle. Then every letter of the store: each read once (its body
-/// rendered and kept), then read at random, as a browser asks (compressed), against the same single cached page, the two
-/// by turns (three runs of each, the median kept).
+/// rendered and kept), then read at random, as a browser asks (compressed), against the same single cached page,
+/// the two by turns (three runs of each, the median kept).
 /// </summary>
 public static partial class PagesBench
 {
