@@ -5,9 +5,9 @@ namespace MedInfo.Bench.Paths;
 
 /// <summary>
 /// The seed letter's page at 64 connections (wrk, 2 threads, sharing the 2 cores with the server; each path warmed
-/// by 24 s of unmeasured load first, then measured by turns, 3 runs of 8 s each, the median kept): served from the output cache; rendered per request around its body kept from its
-/// first rendering (a past version's page, which the output cache does not keep); and the peer: a static file of
-/// the same bytes from the same Kestrel.
+/// by 24 s of unmeasured load first, then measured by turns, 3 runs of 8 s each, the median kept): served from the
+/// output cache; rendered per request around its body kept from its first rendering (a past version's page, which
+/// the output cache does not keep); and the peer: a static file of the same bytes from the same Kestrel.
 /// </summary>
 public static class HttpBench
 {
@@ -40,7 +40,7 @@ public static class HttpBench
             Wrk(workspace, url, seconds: 24);
         }
 
-        var medians = ByTurns(urls.Select(url => (Func<WrkResult>)(() => Wrk(workspace, url))).ToArray());
+        var medians = await MediansByTurnsAsync(urls.Select(url => (Func<WrkResult>)(() => Wrk(workspace, url))).ToArray());
         var (peer, cached, uncached) = (medians[0], medians[1], medians[2]);
         string Figure(WrkResult r) => $"{Report.Number(r.RequestsPerSecond, "req/s")}, p50 {Report.Ms(r.P50)}, p95 {Report.Ms(r.P95)}, p99 {Report.Ms(r.P99)}, {r.Errors} errors";
         var peerFigure = $"static {Report.Number(peer.RequestsPerSecond, "req/s")}, p95 {Report.Ms(peer.P95)}";
@@ -52,24 +52,11 @@ public static class HttpBench
             uncached.RequestsPerSecond >= 0.3 * peer.RequestsPerSecond && uncached.P95 < 50 && uncached.Errors == 0));
     }
 
-    private const int Turns = 3;
-
-    /// <summary>
-    /// Each measurement run by turns, <see cref="Turns"/> times, and each one's median run (by throughput; its errors
-    /// those of all its runs): the machine's speed drifts over minutes, and a path measured alone would carry its
-    /// moment's drift into a ratio.
-    /// </summary>
-    internal static WrkResult[] ByTurns(params Func<WrkResult>[] measurements)
+    /// <summary>The wrk measurements by turns (<see cref="Turns"/>), each one's median run by throughput, its errors
+    /// those of all its runs.</summary>
+    internal static async Task<WrkResult[]> MediansByTurnsAsync(params Func<WrkResult>[] measurements)
     {
-        var runs = measurements.Select(_ => new List<WrkResult>()).ToArray();
-        for (var turn = 0; turn < Turns; turn++)
-        {
-            for (var i = 0; i < measurements.Length; i++)
-            {
-                runs[i].Add(measurements[i]());
-            }
-        }
-
+        var runs = await Turns.RunAsync(measurements.Select(measure => (Func<Task<WrkResult>>)(() => Task.FromResult(measure()))).ToArray());
         return [.. runs.Select(r => r.OrderBy(x => x.RequestsPerSecond).ElementAt(r.Count / 2) with { Errors = r.Sum(x => x.Errors) })];
     }
 

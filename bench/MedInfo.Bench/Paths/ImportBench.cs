@@ -15,8 +15,6 @@ namespace MedInfo.Bench.Paths;
 /// </summary>
 public static class ImportBench
 {
-    private const int Turns = 3;
-
     public static async Task<string> RunAsync(Workspace workspace, string repository, Report report)
     {
         var store = workspace.Path("store-import");
@@ -41,19 +39,12 @@ public static class ImportBench
 
         var medinfo = Path.Combine(PublishCommand(workspace, repository), "medinfo.dll");
         var site = WriteHugoSite(workspace);
-        var commandRuns = new List<double>();
-        var hugoRuns = new List<double>();
-        for (var turn = 0; turn < Turns; turn++)
-        {
-            // Each run starts with nothing of the last one's output still being written to disk.
-            WriteBack();
-            commandRuns.Add(CommandImport(workspace, medinfo));
-            WriteBack();
-            hugoRuns.Add(HugoBuild(site));
-        }
-
-        var (command, commandText) = Median(commandRuns);
-        var (hugo, hugoText) = Median(hugoRuns);
+        // Each run starts with nothing of the last one's output still being written to disk.
+        var runs = await Turns.RunAsync(
+            () => Task.FromResult(AfterWriteBack(() => CommandImport(workspace, medinfo))),
+            () => Task.FromResult(AfterWriteBack(() => HugoBuild(site))));
+        var (command, commandText) = Median(runs[0]);
+        var (hugo, hugoText) = Median(runs[1]);
 
         var perSecond = workspace.Letters / cold.Seconds;
         var hugoPerSecond = workspace.Letters / hugo;
@@ -88,6 +79,13 @@ public static class ImportBench
 
     /// <summary>`sync`: what earlier runs wrote goes to disk now, not while the next run is timed.</summary>
     internal static void WriteBack() => RunToEnd(new ProcessStartInfo("sync"));
+
+    /// <summary>A timed run after <see cref="WriteBack"/>.</summary>
+    internal static double AfterWriteBack(Func<double> run)
+    {
+        WriteBack();
+        return run();
+    }
 
     /// <summary>The median of the turns' seconds, and how to say it: "10.1 s, median of 3: 9.8-10.4 s".</summary>
     internal static (double Seconds, string Text) Median(List<double> seconds)

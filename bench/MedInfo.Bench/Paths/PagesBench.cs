@@ -70,7 +70,7 @@ public static partial class PagesBench
         HttpBench.WrkResult Random() => HttpBench.Wrk(workspace, portal.Url, acceptEncoding: Browser, script: script);
         Single();
         Random();
-        var medians = HttpBench.ByTurns(Single, Random);
+        var medians = await HttpBench.MediansByTurnsAsync(Single, Random);
         var (single, random) = (medians[0], medians[1]);
         var memory = portal.WorkingSetMegabytes();
         report.Add(new BenchRow($"Letter pages, {paths.Count:N0} read at random (compressed), 64 conn.",

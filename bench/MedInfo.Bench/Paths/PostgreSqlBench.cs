@@ -12,8 +12,6 @@ namespace MedInfo.Bench.Paths;
 /// </summary>
 public static class PostgreSqlBench
 {
-    private const int Turns = 3;
-
     public static async Task RunAsync(Workspace workspace, string repository, Report report)
     {
         var server = new ThrowawayPostgreSql();
@@ -21,20 +19,16 @@ public static class PostgreSqlBench
         try
         {
             var medinfo = Path.Combine(ImportBench.PublishCommand(workspace, repository), "medinfo.dll");
-            var postgresRuns = new List<double>();
-            var sqliteRuns = new List<double>();
             StoreConnection? postgres = null;
-            for (var turn = 0; turn < Turns; turn++)
-            {
-                postgres = await server.CreateAsync(workspace.Path("store-postgres"));
-                ImportBench.WriteBack();
-                postgresRuns.Add(ImportBench.CommandImport(workspace, medinfo, postgres.ConnectionString));
-                ImportBench.WriteBack();
-                sqliteRuns.Add(ImportBench.CommandImport(workspace, medinfo));
-            }
-
-            var (postgresSeconds, postgresText) = ImportBench.Median(postgresRuns);
-            var (sqliteSeconds, sqliteText) = ImportBench.Median(sqliteRuns);
+            var runs = await Turns.RunAsync(
+                async () =>
+                {
+                    postgres = await server.CreateAsync(workspace.Path("store-postgres")); // empty for each run
+                    return ImportBench.AfterWriteBack(() => ImportBench.CommandImport(workspace, medinfo, postgres.ConnectionString));
+                },
+                () => Task.FromResult(ImportBench.AfterWriteBack(() => ImportBench.CommandImport(workspace, medinfo))));
+            var (postgresSeconds, postgresText) = ImportBench.Median(runs[0]);
+            var (sqliteSeconds, sqliteText) = ImportBench.Median(runs[1]);
             report.Add(new BenchRow($"Import {workspace.Letters:N0} letters into PostgreSQL, cold, `medinfo import`",
                 Report.Number(workspace.Letters / postgresSeconds, "letters/s") + $" ({postgresText})",
                 $"SQLite {Report.Number(workspace.Letters / sqliteSeconds, "letters/s")} ({sqliteText})",
